@@ -1,0 +1,69 @@
+"""The cue lexicons of kg/data/cues.yaml as lookup tables."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kg.resources import load_yaml
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Verb, noun and role cues mapped to relationship types, plus modality words."""
+
+    verbs: dict[str, str]  # lemma -> type
+    verb_preps: dict[str, frozenset[str]]  # type -> prepositions introducing the object
+    phrasal: dict[tuple[str, str], str]  # (lemma, particle) -> type
+    nouns: dict[str, str]
+    noun_preps: dict[str, frozenset[str]]
+    roles: dict[str, str]  # role phrase -> type (OWNS_REVERSED marks a reversed OWNS)
+    role_pattern: re.Pattern[str]
+    former: frozenset[str]
+    light_verbs: frozenset[str]
+    hedges: frozenset[str]
+    hedge_phrases: tuple[str, ...]
+    planned: frozenset[str]
+    negations: frozenset[str]
+
+
+@cache
+def cues() -> Cues:
+    """cues.yaml, loaded once."""
+    raw = load_yaml("cues.yaml")
+    verbs: dict[str, str] = {}
+    verb_preps: dict[str, frozenset[str]] = {}
+    phrasal: dict[tuple[str, str], str] = {}
+    for rel_type, spec in raw["verbs"].items():
+        for lemma in spec.get("lemmas", []):
+            verbs.setdefault(lemma, rel_type)
+        for lemma, particles in (spec.get("phrasal") or {}).items():
+            for particle in particles:
+                phrasal[(lemma, particle)] = rel_type
+        verb_preps[rel_type] = frozenset(spec.get("preps", []))
+    nouns: dict[str, str] = {}
+    noun_preps: dict[str, frozenset[str]] = {}
+    for rel_type, spec in raw["nouns"].items():
+        for lemma in spec["lemmas"]:
+            nouns.setdefault(lemma, rel_type)
+        noun_preps[rel_type] = frozenset(spec["preps"])
+    roles = {
+        phrase.lower(): rel_type for rel_type, phrases in raw["roles"].items() for phrase in phrases
+    }
+    alternatives = "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
+    return Cues(
+        verbs=verbs,
+        verb_preps=verb_preps,
+        phrasal=phrasal,
+        nouns=nouns,
+        noun_preps=noun_preps,
+        roles=roles,
+        role_pattern=re.compile(rf"(?:{alternatives})s?", re.IGNORECASE),
+        former=frozenset(raw["former"]),
+        light_verbs=frozenset(raw["light_verbs"]),
+        hedges=frozenset(raw["hedges"]),
+        hedge_phrases=tuple(raw["hedge_phrases"]),
+        planned=frozenset(raw["planned"]),
+        negations=frozenset(raw["negations"]),
+    )

@@ -1,0 +1,75 @@
+"""The curated gazetteer: canonical entities with aliases, loaded from kg/data/gazetteer.yaml."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from kg.ontology import ontology
+from kg.resources import load_yaml
+
+
+def slugify(name: str) -> str:
+    """A stable id from a name: 'People's Bank of China' -> 'peoples-bank-of-china'."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    ascii_name = re.sub(r"['’]", "", ascii_name.lower())
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-") or "entity"
+
+
+def normalise_surface(text: str) -> str:
+    """Case- and whitespace-insensitive form of a surface string, with straight apostrophes."""
+    return " ".join(text.replace("’", "'").lower().split())
+
+
+@dataclass(frozen=True)
+class CuratedEntity:
+    """One gazetteer entry."""
+
+    id: str
+    name: str
+    label: str
+    aliases: tuple[str, ...]
+    wikidata: str | None
+
+
+@cache
+def gazetteer() -> dict[str, CuratedEntity]:
+    """All curated entities by id; fails loudly on an unknown type."""
+    labels = ontology().labels
+    entries: dict[str, CuratedEntity] = {}
+    for raw in load_yaml("gazetteer.yaml"):
+        if raw["type"] not in labels:
+            raise ValueError(f"gazetteer entry {raw['name']!r} has unknown type {raw['type']!r}")
+        entity = CuratedEntity(
+            id=slugify(raw["name"]),
+            name=raw["name"],
+            label=raw["type"],
+            aliases=tuple(raw.get("aliases") or ()),
+            wikidata=raw.get("wikidata"),
+        )
+        entries[entity.id] = entity
+    return entries
+
+
+@cache
+def alias_index() -> dict[tuple[str, str], str]:
+    """(normalised surface, label) -> curated id, for linking names found by other means."""
+    index: dict[tuple[str, str], str] = {}
+    for entity in gazetteer().values():
+        for surface in (entity.name, *entity.aliases):
+            index.setdefault((normalise_surface(surface), entity.label), entity.id)
+    return index
+
+
+@cache
+def surface_index() -> dict[str, list[str]]:
+    """Normalised surface -> curated ids of any type (for question linking and short forms)."""
+    index: dict[str, list[str]] = {}
+    for entity in gazetteer().values():
+        for surface in (entity.name, *entity.aliases):
+            ids = index.setdefault(normalise_surface(surface), [])
+            if entity.id not in ids:
+                ids.append(entity.id)
+    return index

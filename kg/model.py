@@ -1,0 +1,82 @@
+"""Plain frozen data passed between the stages: load -> extract -> resolve -> store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Document:
+    """One loaded article: stable id, provenance fields and its text."""
+
+    id: str
+    text: str
+    url: str | None = None
+    title: str | None = None
+    source: str | None = None
+    published: str | None = None  # ISO date, YYYY-MM-DD
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of text naming an entity, typed, and linked to a gazetteer id when known."""
+
+    text: str
+    label: str
+    start: int  # token offsets in the spaCy Doc
+    end: int
+    sentence: int
+    gazetteer_id: str | None = None
+    method: str = "ner"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A relationship stated in one sentence, between two mentions (by index)."""
+
+    subject: int
+    type: str
+    object: int
+    evidence: str
+    confidence: float
+    method: str
+    modality: str = "asserted"
+    properties: tuple[tuple[str, object], ...] = ()
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A canonical entity: stable id, display name, type and the surface forms seen."""
+
+    id: str
+    name: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A canonical relationship with its provenance; keyed by (subject, type, object, article)."""
+
+    subject: str  # entity id
+    type: str
+    object: str  # entity id
+    article_id: str
+    evidence: str
+    date: str | None
+    confidence: float
+    method: str
+    modality: str = "asserted"
+    properties: tuple[tuple[str, object], ...] = ()
+
+
+@dataclass(frozen=True)
+class ArticleGraph:
+    """Everything one article contributes to the graph; written whole or not at all."""
+
+    document: Document
+    entities: tuple[Entity, ...] = ()
+    mentions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # entity id -> surfaces
+    relations: tuple[Relation, ...] = ()

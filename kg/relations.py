@@ -1,0 +1,324 @@
+"""Relationship rules over the dependency parse: verbs, action nouns, roles and possessives."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from kg.cues import Cues, cues
+from kg.model import Claim, Mention
+from kg.ontology import ontology
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+CONFIDENCE = {"verb": 0.85, "noun": 0.75, "role": 0.8, "possessive": 0.6}
+MODALITY_FACTOR = {"asserted": 1.0, "reported": 0.9, "planned": 0.7, "hedged": 0.6}
+_MONEY = re.compile(r"([\d.,]+)\s*(million|billion|trillion|bn|m)?\s*(yuan|rmb|cny|\$|usd|dollars)?",
+                    re.IGNORECASE)
+_SCALE = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+_CURRENCY = {"yuan": "CNY", "rmb": "CNY", "cny": "CNY", "$": "USD", "usd": "USD", "dollars": "USD"}
+_ROLE_MODIFIERS = (r"(?:(?:former|then|current|executive|deputy|acting|new|ex-|co-|its|the|a|an"
+                   r"|financial|fintech|online|payment|largest|biggest|main|top)\s+)*")
+
+
+class MentionIndex:
+    """Which mention (by index) covers each token of a Doc."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.by_token: dict[int, int] = {}
+        for index, mention in enumerate(mentions):
+            for i in range(mention.start, mention.end):
+                self.by_token[i] = index
+
+    def at(self, token: Token, *, through_possessor: bool = False) -> list[int]:
+        """Mentions that TOKEN and its conjuncts stand for ('Alibaba and Tencent' -> both)."""
+        found: list[int] = []
+        for item in _coordinated(token):
+            index = self.by_token.get(item.i)
+            if index is None and through_possessor:
+                index = self._possessor(item)
+            if index is not None and index not in found:
+                found.append(index)
+        return found
+
+    def _possessor(self, token: Token) -> int | None:
+        # "suspended Ant's IPO" -> Ant; "the IPO of Ant" -> Ant
+        for child in token.children:
+            if child.dep_ == "poss" and child.i in self.by_token:
+                return self.by_token[child.i]
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.i in self.by_token:
+                        return self.by_token[pobj.i]
+        return None
+
+
+def _coordinated(token: Token) -> list[Token]:
+    """TOKEN and the tokens listed with it: conjuncts, and appositions in lists."""
+    out = [token]
+    for item in out:
+        for child in item.children:
+            if child.dep_ in ("conj", "appos") and child not in out:
+                out.append(child)
+    return out
+
+
+def lemma_candidates(token: Token) -> tuple[str, ...]:
+    """The lemma and simple de-inflections of the word (the small model mislemmatises)."""
+    word = token.lower_
+    forms = [token.lemma_.lower(), word]
+    for suffix, replacement in (("ied", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("es", ""),
+                                ("s", ""), ("ing", ""), ("ing", "e")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            forms.append(word[: -len(suffix)] + replacement)
+    if len(word) > 4 and word[-3] == word[-4] and word.endswith("ed"):
+        forms.append(word[:-3])  # "summonned", "banned" -> "ban"
+    return tuple(dict.fromkeys(forms))
+
+
+def _modality(verb: Token, lexicon: Cues) -> str | None:
+    """None when negated, else asserted / hedged / planned / reported."""
+    chain = [verb]
+    head = verb
+    while head.dep_ in ("xcomp", "conj", "ccomp") and head.head is not head:
+        head = head.head
+        chain.append(head)
+    for token in chain[:2]:
+        if any(c.dep_ == "neg" or c.lower_ in lexicon.negations for c in token.children):
+            return None
+    if any(c.lower_ in lexicon.hedges for t in chain[:2] for c in t.children):
+        return "hedged"
+    sentence = verb.sent.text.lower()
+    if any(phrase in sentence for phrase in lexicon.hedge_phrases):
+        return "hedged"
+    if any(t.lemma_ in lexicon.planned for t in chain[1:]):
+        return "planned"
+    if verb.dep_ == "ccomp" and verb.head.lemma_ in ("say", "report", "note", "add", "tell"):
+        return "reported"
+    return "asserted"
+
+
+def _subject_tokens(verb: Token) -> list[Token]:
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects:
+        return subjects
+    if verb.dep_ == "relcl":
+        return [verb.head]
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        return _subject_tokens(verb.head)
+    return []
+
+
+def _agent_tokens(head: Token) -> list[Token]:
+    return [p for c in head.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+            for p in c.children if p.dep_ == "pobj"]
+
+
+def _prep_objects(head: Token, preps: frozenset[str]) -> list[Token]:
+    return [p for c in head.children if c.dep_ == "prep" and c.lower_ in preps
+            for p in c.children if p.dep_ == "pobj"]
+
+
+class RelationFinder:
+    """Applies every rule family to one parsed Doc and its mentions."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
+        self.doc = doc
+        self.index = MentionIndex(mentions)
+        self.mentions = mentions
+        self.lexicon = cues()
+        self.ontology = ontology()
+
+    def claims(self) -> list[Claim]:
+        """All claims, de-duplicated per (subject, type, object, sentence)."""
+        seen: set[tuple[int, str, int]] = set()
+        out: list[Claim] = []
+        for claim in self._all():
+            key = (claim.subject, claim.type, claim.object)
+            if key not in seen:
+                seen.add(key)
+                out.append(claim)
+        return out
+
+    def _all(self) -> Iterator[Claim]:
+        for token in self.doc:
+            if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+                yield from self._verb_claims(token)
+            elif token.pos_ in ("NOUN", "PROPN"):
+                yield from self._noun_claims(token)
+        for sent in self.doc.sents:
+            yield from self._role_claims(sent)
+        yield from self._possessive_claims()
+
+    def _claim(self, subject: int, rel_type: str, obj: int, sent: Span, method: str, rule: str,
+               modality: str = "asserted", **properties: object) -> Claim | None:
+        if rel_type == "OWNS_REVERSED":
+            subject, obj, rel_type = obj, subject, "OWNS"
+        s, o = self.mentions[subject], self.mentions[obj]
+        if subject == obj or (s.gazetteer_id and s.gazetteer_id == o.gazetteer_id):
+            return None
+        if s.text.lower() == o.text.lower():
+            return None
+        if not self.ontology.relation(rel_type).allows(s.label, o.label):
+            return None
+        confidence = round(CONFIDENCE[method] * MODALITY_FACTOR[modality], 3)
+        props = tuple((k, v) for k, v in properties.items() if v is not None)
+        return Claim(subject, rel_type, obj, sent.text.strip(), confidence, f"{method}:{rule}",
+                     modality, props)
+
+    def _pairs(self, subjects: list[int], objects: list[int], rel_type: str, sent: Span,
+               method: str, rule: str, modality: str, **props: object) -> Iterator[Claim]:
+        for s in subjects:
+            for o in objects:
+                claim = self._claim(s, rel_type, o, sent, method, rule, modality, **props)
+                if claim:
+                    yield claim
+
+    def _verb_type(self, verb: Token) -> str | None:
+        lemmas = lemma_candidates(verb)
+        for child in verb.children:
+            if child.dep_ in ("prt", "prep", "advmod"):
+                for lemma in lemmas:
+                    rel_type = self.lexicon.phrasal.get((lemma, child.lower_))
+                    if rel_type:
+                        return rel_type
+        return next((self.lexicon.verbs[x] for x in lemmas if x in self.lexicon.verbs), None)
+
+    def _verb_claims(self, verb: Token) -> Iterator[Claim]:
+        rel_type = self._verb_type(verb)
+        if rel_type is None:
+            return
+        modality = _modality(verb, self.lexicon)
+        if modality is None:
+            return
+        preps = self.lexicon.verb_preps.get(rel_type, frozenset()) | {"on", "in", "down", "into"}
+        passive = [c for c in verb.children if c.dep_ in ("nsubjpass", "auxpass")]
+        if passive:
+            objects = [i for c in verb.children if c.dep_ == "nsubjpass"
+                       for i in self.index.at(c, through_possessor=True)]
+            subjects = [i for t in _agent_tokens(verb) for i in self.index.at(t)]
+            rule = "passive"
+        else:
+            subjects = [i for t in _subject_tokens(verb) for i in self.index.at(t)]
+            object_tokens = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+            object_tokens += _prep_objects(verb, preps)
+            for prt in (c for c in verb.children if c.dep_ in ("prt", "advmod")):
+                object_tokens += _prep_objects(prt, preps)
+            objects = [i for t in object_tokens for i in self.index.at(t, through_possessor=True)]
+            rule = "active"
+        if rel_type == "ISSUED":
+            objects += [i for t in _prep_objects(verb, frozenset({"on", "about"}))
+                        for i in self.index.at(t)]
+        props = self._properties(rel_type, verb.sent)
+        yield from self._pairs(subjects, objects, rel_type, verb.sent, "verb",
+                               f"{verb.lemma_}:{rule}", modality, **props)
+
+    def _noun_claims(self, noun: Token) -> Iterator[Claim]:
+        rel_type = self.lexicon.nouns.get(noun.lemma_.lower())
+        if rel_type is None:
+            return
+        objects = [i for t in _prep_objects(noun, self.lexicon.noun_preps[rel_type])
+                   for i in self.index.at(t)]
+        objects += [i for c in noun.children if c.dep_ == "compound" for i in self.index.at(c)]
+        subjects = [i for c in noun.children if c.dep_ == "poss" for i in self.index.at(c)]
+        subjects += [i for t in _agent_tokens(noun) for i in self.index.at(t)]
+        modality: str | None = "asserted"
+        if not subjects and noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":
+            modality = _modality(noun.head, self.lexicon)
+            subjects = [i for t in _subject_tokens(noun.head) for i in self.index.at(t)]
+            subjects += [i for t in _agent_tokens(noun.head) for i in self.index.at(t)]
+            if not objects:
+                objects = [i for t in _prep_objects(noun.head, self.lexicon.noun_preps[rel_type])
+                           for i in self.index.at(t)]
+        if modality is None:
+            return
+        props = self._properties(rel_type, noun.sent)
+        yield from self._pairs(subjects, objects, rel_type, noun.sent, "noun", noun.lemma_,
+                               modality, **props)
+
+    def _role_claims(self, sent: Span) -> Iterator[Claim]:
+        """'Alibaba founder Jack Ma', 'Jack Ma, Alibaba's founder', 'Guo, head of the CBIRC'."""
+        inside = [i for i, m in enumerate(self.mentions) if sent.start <= m.start < sent.end]
+        role = self.lexicon.role_pattern.pattern
+        before_holder = re.compile(rf"^(?:['’]s\s+)?{_ROLE_MODIFIERS}(?P<role>{role})$", re.I)
+        apposed = re.compile(rf"^,\s*{_ROLE_MODIFIERS}$", re.I)
+        after_org = re.compile(rf"^(?:['’]s\s+)?{_ROLE_MODIFIERS}(?P<role>{role})\b", re.I)
+        role_of = re.compile(rf"^,\s*{_ROLE_MODIFIERS}(?P<role>{role})\s+(?:of|at)(?:\s+the)?$",
+                             re.I)
+        for a_pos, a in enumerate(inside):
+            for b in inside[a_pos + 1:]:
+                first, second = self.mentions[a], self.mentions[b]
+                if second.start - first.end > 8:
+                    break
+                gap = " ".join(t.text for t in self.doc[first.end:second.start])
+                if match := before_holder.match(gap):  # ORG founder PERSON
+                    yield from self._role(b, a, match.group("role"), gap, sent)
+                elif match := role_of.match(gap):  # PERSON, founder of ORG
+                    yield from self._role(a, b, match.group("role"), gap, sent)
+                elif apposed.match(gap):  # PERSON, ORG's founder
+                    tail = " ".join(t.text for t in self.doc[second.end:min(second.end + 5, sent.end)])
+                    if match := after_org.match(tail):
+                        yield from self._role(a, b, match.group("role"), gap, sent)
+
+    def _role(self, holder: int, org: int, role: str, context: str, sent: Span) -> Iterator[Claim]:
+        role = role.lower().rstrip("s") if role.lower().endswith("s") and not role.lower().endswith(
+            "ss") else role.lower()
+        rel_type = self.lexicon.roles.get(role) or self.lexicon.roles.get(role + "s")
+        if rel_type is None:
+            return
+        former = any(word in context.lower().split() for word in self.lexicon.former) or None
+        props: dict[str, object] = {}
+        if rel_type == "HOLDS_POSITION":
+            props = {"role": role, "former": former}
+        claim = self._claim(holder, rel_type, org, sent, "role", role, **props)
+        if claim is None and rel_type == "HOLDS_POSITION":
+            return
+        if claim:
+            yield claim
+
+    def _possessive_claims(self) -> Iterator[Claim]:
+        """'Alibaba's Ant' -> Alibaba OWNS Ant (firms and products only)."""
+        for index, mention in enumerate(self.mentions):
+            if mention.label not in ("Company", "Product"):
+                continue
+            root = self.doc[mention.end - 1]
+            for child in root.children:
+                owner = self.index.by_token.get(child.i)
+                if child.dep_ == "poss" and owner is not None and owner != index:
+                    if self.mentions[owner].label == "Company":
+                        sent = root.sent
+                        claim = self._claim(owner, "OWNS", index, sent, "possessive", "poss")
+                        if claim:
+                            yield claim
+
+    def _properties(self, rel_type: str, sent: Span) -> dict[str, object]:
+        if rel_type != "FINED":
+            return {}
+        for ent in sent.ents:
+            if ent.label_ == "MONEY":
+                return money(ent.text)
+        return {}
+
+
+def money(text: str) -> dict[str, object]:
+    """'18.2 billion yuan' -> {'amount': 18200000000.0, 'currency': 'CNY'}."""
+    match = _MONEY.search(text.replace("US$", "$ "))
+    if not match:
+        return {}
+    try:
+        value = float(match.group(1).replace(",", ""))
+    except ValueError:
+        return {}
+    value *= _SCALE.get((match.group(2) or "").lower(), 1)
+    currency = _CURRENCY.get((match.group(3) or "").lower())
+    if currency is None and "$" in text:
+        currency = "USD"
+    return {"amount": value, "currency": currency}
+
+
+def find_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
+    """Every relationship claim the rules find in a parsed Doc."""
+    return RelationFinder(doc, mentions).claims()
