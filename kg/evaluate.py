@@ -27,8 +27,14 @@ class Tally:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
         r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
-        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
-                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+        return {
+            "precision": round(p, 4),
+            "recall": round(r, 4),
+            "f1": round(f, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
 
 
 @dataclass
@@ -46,10 +52,14 @@ class Scoreboard:
         """The JSON shape of DESIGN.md."""
         return {
             "documents": self.documents,
-            "entities": {**self.entities.scores(),
-                         "per_type": {k: v.scores() for k, v in sorted(self.entity_types.items())}},
-            "relations": {**self.relations.scores(),
-                          "per_type": {k: v.scores() for k, v in sorted(self.relation_types.items())}},
+            "entities": {
+                **self.entities.scores(),
+                "per_type": {k: v.scores() for k, v in sorted(self.entity_types.items())},
+            },
+            "relations": {
+                **self.relations.scores(),
+                "per_type": {k: v.scores() for k, v in sorted(self.relation_types.items())},
+            },
         }
 
 
@@ -106,10 +116,24 @@ def score_document(predicted: dict[str, Any], gold: dict[str, Any], board: Score
         for _ in range(count):
             board.relations.fn += 1
             board.relation_types.setdefault(t, Tally()).fn += 1
-            evidence = next((g.get("evidence") for g in gold["relations"]
-                             if (g["subject"], g["type"], g["object"]) == (s, t, o)), None)
-            board.errors.append({"document": gold.get("id"), "kind": "false_negative",
-                                 "subject": s, "type": t, "object": o, "evidence": evidence})
+            evidence = next(
+                (
+                    g.get("evidence")
+                    for g in gold["relations"]
+                    if (g["subject"], g["type"], g["object"]) == (s, t, o)
+                ),
+                None,
+            )
+            board.errors.append(
+                {
+                    "document": gold.get("id"),
+                    "kind": "false_negative",
+                    "subject": s,
+                    "type": t,
+                    "object": o,
+                    "evidence": evidence,
+                }
+            )
 
 
 def gold_pairs(gold_dir: Path) -> list[tuple[Path, Path]]:

@@ -89,9 +89,20 @@ def _is_actor_position(span: Span) -> bool:
         return True
     if root.dep_ == "pobj" and root.head.lower_ == "by":
         return True
-    return root.dep_ == "poss" and root.head.pos_ == "NOUN" and root.head.lower_ not in {
-        "economy", "market", "companies", "firms", "cities", "city", "people",
-    }
+    return (
+        root.dep_ == "poss"
+        and root.head.pos_ == "NOUN"
+        and root.head.lower_
+        not in {
+            "economy",
+            "market",
+            "companies",
+            "firms",
+            "cities",
+            "city",
+            "people",
+        }
+    )
 
 
 def _mention_from_span(span: Span, sentence: int) -> Mention | None:
@@ -101,8 +112,9 @@ def _mention_from_span(span: Span, sentence: int) -> Mention | None:
         return None
     labels = ontology().labels
     if span.label_ in labels:
-        return Mention(surface, span.label_, span.start, span.end, sentence, span.ent_id_ or None,
-                       "gazetteer")
+        return Mention(
+            surface, span.label_, span.start, span.end, sentence, span.ent_id_ or None, "gazetteer"
+        )
     mapped = rules.ner_labels.get(span.label_)
     if mapped is None:
         return None
@@ -110,8 +122,9 @@ def _mention_from_span(span: Span, sentence: int) -> Mention | None:
         canonical = rules.metonyms.get(surface)
         if canonical is None or not _is_actor_position(span):
             return None
-        return Mention(surface, "Regulator", span.start, span.end, sentence, slugify(canonical),
-                       "metonymy")
+        return Mention(
+            surface, "Regulator", span.start, span.end, sentence, slugify(canonical), "metonymy"
+        )
     label = type_organisation(surface) if mapped == "ORG" else mapped
     if label == "Person" and not any(c.isupper() for c in surface):
         return None

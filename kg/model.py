@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class Claim:
     confidence: float
     method: str
     modality: str = "asserted"
-    properties: tuple[tuple[str, object], ...] = ()
+    properties: tuple[tuple[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ class Relation:
     confidence: float
     method: str
     modality: str = "asserted"
-    properties: tuple[tuple[str, object], ...] = ()
+    properties: tuple[tuple[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)

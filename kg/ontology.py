@@ -42,7 +42,8 @@ class Ontology:
         try:
             return self.relations[name]
         except KeyError:
-            raise KeyError(f"Unknown relationship type {name!r}. Known: {', '.join(self.relations)}")
+            known = ", ".join(self.relations)
+            raise KeyError(f"Unknown relationship type {name!r}. Known: {known}") from None
 
     def check_label(self, label: str) -> str:
         """Return LABEL if it is an ontology label (safe to place in query text)."""

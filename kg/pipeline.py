@@ -58,7 +58,9 @@ def load_model(name: str | None = None) -> Language:
 def build_pipeline(model: str | None = None) -> Language:
     """The extraction pipeline: MODEL plus the gazetteer ruler placed before its NER."""
     nlp = load_model(model)
-    before = {"before": "ner"} if "ner" in nlp.pipe_names else {}
-    ruler = nlp.add_pipe("entity_ruler", name="gazetteer", config={"overwrite_ents": True}, **before)
+    before = "ner" if "ner" in nlp.pipe_names else None
+    ruler = nlp.add_pipe(
+        "entity_ruler", name="gazetteer", config={"overwrite_ents": True}, before=before
+    )
     ruler.add_patterns(gazetteer_patterns(nlp))  # type: ignore[attr-defined]
     return nlp

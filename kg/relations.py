@@ -15,12 +15,15 @@ if TYPE_CHECKING:
 
 CONFIDENCE = {"verb": 0.85, "noun": 0.75, "role": 0.8, "possessive": 0.6}
 MODALITY_FACTOR = {"asserted": 1.0, "reported": 0.9, "planned": 0.7, "hedged": 0.6}
-_MONEY = re.compile(r"([\d.,]+)\s*(million|billion|trillion|bn|m)?\s*(yuan|rmb|cny|\$|usd|dollars)?",
-                    re.IGNORECASE)
+_MONEY = re.compile(
+    r"([\d.,]+)\s*(million|billion|trillion|bn|m)?\s*(yuan|rmb|cny|\$|usd|dollars)?", re.IGNORECASE
+)
 _SCALE = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 _CURRENCY = {"yuan": "CNY", "rmb": "CNY", "cny": "CNY", "$": "USD", "usd": "USD", "dollars": "USD"}
-_ROLE_MODIFIERS = (r"(?:(?:former|then|current|executive|deputy|acting|new|ex-|co-|its|the|a|an"
-                   r"|financial|fintech|online|payment|largest|biggest|main|top)\s+)*")
+_ROLE_MODIFIERS = (
+    r"(?:(?:former|then|current|executive|deputy|acting|new|ex-|co-|its|the|a|an"
+    r"|financial|fintech|online|payment|largest|biggest|main|top)\s+)*"
+)
 
 
 class MentionIndex:
@@ -38,7 +41,7 @@ class MentionIndex:
         found: list[int] = []
         for item in _coordinated(token):
             index = self.by_token.get(item.i)
-            if index is None and through_possessor:
+            if index is None and through_possessor and item.dep_ != "appos":
                 index = self._possessor(item)
             if index is not None and index not in found:
                 found.append(index)
@@ -70,8 +73,16 @@ def lemma_candidates(token: Token) -> tuple[str, ...]:
     """The lemma and simple de-inflections of the word (the small model mislemmatises)."""
     word = token.lower_
     forms = [token.lemma_.lower(), word]
-    for suffix, replacement in (("ied", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("es", ""),
-                                ("s", ""), ("ing", ""), ("ing", "e")):
+    for suffix, replacement in (
+        ("ied", "y"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("d", ""),
+        ("es", ""),
+        ("s", ""),
+        ("ing", ""),
+        ("ing", "e"),
+    ):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             forms.append(word[: -len(suffix)] + replacement)
     if len(word) > 4 and word[-3] == word[-4] and word.endswith("ed"):
@@ -113,13 +124,23 @@ def _subject_tokens(verb: Token) -> list[Token]:
 
 
 def _agent_tokens(head: Token) -> list[Token]:
-    return [p for c in head.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
-            for p in c.children if p.dep_ == "pobj"]
+    return [
+        p
+        for c in head.children
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
 
 
 def _prep_objects(head: Token, preps: frozenset[str]) -> list[Token]:
-    return [p for c in head.children if c.dep_ == "prep" and c.lower_ in preps
-            for p in c.children if p.dep_ == "pobj"]
+    return [
+        p
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
 
 
 class RelationFinder:
@@ -153,8 +174,17 @@ class RelationFinder:
             yield from self._role_claims(sent)
         yield from self._possessive_claims()
 
-    def _claim(self, subject: int, rel_type: str, obj: int, sent: Span, method: str, rule: str,
-               modality: str = "asserted", **properties: object) -> Claim | None:
+    def _claim(
+        self,
+        subject: int,
+        rel_type: str,
+        obj: int,
+        sent: Span,
+        method: str,
+        rule: str,
+        modality: str = "asserted",
+        properties: dict[str, object] | None = None,
+    ) -> Claim | None:
         if rel_type == "OWNS_REVERSED":
             subject, obj, rel_type = obj, subject, "OWNS"
         s, o = self.mentions[subject], self.mentions[obj]
@@ -165,15 +195,32 @@ class RelationFinder:
         if not self.ontology.relation(rel_type).allows(s.label, o.label):
             return None
         confidence = round(CONFIDENCE[method] * MODALITY_FACTOR[modality], 3)
-        props = tuple((k, v) for k, v in properties.items() if v is not None)
-        return Claim(subject, rel_type, obj, sent.text.strip(), confidence, f"{method}:{rule}",
-                     modality, props)
+        props = tuple((k, v) for k, v in (properties or {}).items() if v is not None)
+        return Claim(
+            subject,
+            rel_type,
+            obj,
+            sent.text.strip(),
+            confidence,
+            f"{method}:{rule}",
+            modality,
+            props,
+        )
 
-    def _pairs(self, subjects: list[int], objects: list[int], rel_type: str, sent: Span,
-               method: str, rule: str, modality: str, **props: object) -> Iterator[Claim]:
+    def _pairs(
+        self,
+        subjects: list[int],
+        objects: list[int],
+        rel_type: str,
+        sent: Span,
+        method: str,
+        rule: str,
+        modality: str,
+        props: dict[str, object],
+    ) -> Iterator[Claim]:
         for s in subjects:
             for o in objects:
-                claim = self._claim(s, rel_type, o, sent, method, rule, modality, **props)
+                claim = self._claim(s, rel_type, o, sent, method, rule, modality, props)
                 if claim:
                     yield claim
 
@@ -197,8 +244,12 @@ class RelationFinder:
         preps = self.lexicon.verb_preps.get(rel_type, frozenset()) | {"on", "in", "down", "into"}
         passive = [c for c in verb.children if c.dep_ in ("nsubjpass", "auxpass")]
         if passive:
-            objects = [i for c in verb.children if c.dep_ == "nsubjpass"
-                       for i in self.index.at(c, through_possessor=True)]
+            objects = [
+                i
+                for c in verb.children
+                if c.dep_ == "nsubjpass"
+                for i in self.index.at(c, through_possessor=True)
+            ]
             subjects = [i for t in _agent_tokens(verb) for i in self.index.at(t)]
             rule = "passive"
         else:
@@ -210,18 +261,30 @@ class RelationFinder:
             objects = [i for t in object_tokens for i in self.index.at(t, through_possessor=True)]
             rule = "active"
         if rel_type == "ISSUED":
-            objects += [i for t in _prep_objects(verb, frozenset({"on", "about"}))
-                        for i in self.index.at(t)]
+            objects += [
+                i for t in _prep_objects(verb, frozenset({"on", "about"})) for i in self.index.at(t)
+            ]
         props = self._properties(rel_type, verb.sent)
-        yield from self._pairs(subjects, objects, rel_type, verb.sent, "verb",
-                               f"{verb.lemma_}:{rule}", modality, **props)
+        yield from self._pairs(
+            subjects,
+            objects,
+            rel_type,
+            verb.sent,
+            "verb",
+            f"{verb.lemma_}:{rule}",
+            modality,
+            props,
+        )
 
     def _noun_claims(self, noun: Token) -> Iterator[Claim]:
         rel_type = self.lexicon.nouns.get(noun.lemma_.lower())
         if rel_type is None:
             return
-        objects = [i for t in _prep_objects(noun, self.lexicon.noun_preps[rel_type])
-                   for i in self.index.at(t)]
+        objects = [
+            i
+            for t in _prep_objects(noun, self.lexicon.noun_preps[rel_type])
+            for i in self.index.at(t)
+        ]
         objects += [i for c in noun.children if c.dep_ == "compound" for i in self.index.at(c)]
         subjects = [i for c in noun.children if c.dep_ == "poss" for i in self.index.at(c)]
         subjects += [i for t in _agent_tokens(noun) for i in self.index.at(t)]
@@ -231,13 +294,17 @@ class RelationFinder:
             subjects = [i for t in _subject_tokens(noun.head) for i in self.index.at(t)]
             subjects += [i for t in _agent_tokens(noun.head) for i in self.index.at(t)]
             if not objects:
-                objects = [i for t in _prep_objects(noun.head, self.lexicon.noun_preps[rel_type])
-                           for i in self.index.at(t)]
+                objects = [
+                    i
+                    for t in _prep_objects(noun.head, self.lexicon.noun_preps[rel_type])
+                    for i in self.index.at(t)
+                ]
         if modality is None:
             return
         props = self._properties(rel_type, noun.sent)
-        yield from self._pairs(subjects, objects, rel_type, noun.sent, "noun", noun.lemma_,
-                               modality, **props)
+        yield from self._pairs(
+            subjects, objects, rel_type, noun.sent, "noun", noun.lemma_, modality, props
+        )
 
     def _role_claims(self, sent: Span) -> Iterator[Claim]:
         """'Alibaba founder Jack Ma', 'Jack Ma, Alibaba's founder', 'Guo, head of the CBIRC'."""
@@ -246,26 +313,32 @@ class RelationFinder:
         before_holder = re.compile(rf"^(?:['’]s\s+)?{_ROLE_MODIFIERS}(?P<role>{role})$", re.I)
         apposed = re.compile(rf"^,\s*{_ROLE_MODIFIERS}$", re.I)
         after_org = re.compile(rf"^(?:['’]s\s+)?{_ROLE_MODIFIERS}(?P<role>{role})\b", re.I)
-        role_of = re.compile(rf"^,\s*{_ROLE_MODIFIERS}(?P<role>{role})\s+(?:of|at)(?:\s+the)?$",
-                             re.I)
+        role_of = re.compile(
+            rf"^,\s*{_ROLE_MODIFIERS}(?P<role>{role})\s+(?:of|at)(?:\s+the)?$", re.I
+        )
         for a_pos, a in enumerate(inside):
-            for b in inside[a_pos + 1:]:
+            for b in inside[a_pos + 1 :]:
                 first, second = self.mentions[a], self.mentions[b]
                 if second.start - first.end > 8:
                     break
-                gap = " ".join(t.text for t in self.doc[first.end:second.start])
+                gap = " ".join(t.text for t in self.doc[first.end : second.start])
                 if match := before_holder.match(gap):  # ORG founder PERSON
                     yield from self._role(b, a, match.group("role"), gap, sent)
                 elif match := role_of.match(gap):  # PERSON, founder of ORG
                     yield from self._role(a, b, match.group("role"), gap, sent)
                 elif apposed.match(gap):  # PERSON, ORG's founder
-                    tail = " ".join(t.text for t in self.doc[second.end:min(second.end + 5, sent.end)])
+                    tail = " ".join(
+                        t.text for t in self.doc[second.end : min(second.end + 5, sent.end)]
+                    )
                     if match := after_org.match(tail):
                         yield from self._role(a, b, match.group("role"), gap, sent)
 
     def _role(self, holder: int, org: int, role: str, context: str, sent: Span) -> Iterator[Claim]:
-        role = role.lower().rstrip("s") if role.lower().endswith("s") and not role.lower().endswith(
-            "ss") else role.lower()
+        role = (
+            role.lower().rstrip("s")
+            if role.lower().endswith("s") and not role.lower().endswith("ss")
+            else role.lower()
+        )
         rel_type = self.lexicon.roles.get(role) or self.lexicon.roles.get(role + "s")
         if rel_type is None:
             return
@@ -273,7 +346,7 @@ class RelationFinder:
         props: dict[str, object] = {}
         if rel_type == "HOLDS_POSITION":
             props = {"role": role, "former": former}
-        claim = self._claim(holder, rel_type, org, sent, "role", role, **props)
+        claim = self._claim(holder, rel_type, org, sent, "role", role, "asserted", props)
         if claim is None and rel_type == "HOLDS_POSITION":
             return
         if claim:
@@ -287,12 +360,15 @@ class RelationFinder:
             root = self.doc[mention.end - 1]
             for child in root.children:
                 owner = self.index.by_token.get(child.i)
-                if child.dep_ == "poss" and owner is not None and owner != index:
-                    if self.mentions[owner].label == "Company":
-                        sent = root.sent
-                        claim = self._claim(owner, "OWNS", index, sent, "possessive", "poss")
-                        if claim:
-                            yield claim
+                if (
+                    child.dep_ == "poss"
+                    and owner is not None
+                    and owner != index
+                    and self.mentions[owner].label == "Company"
+                ):
+                    claim = self._claim(owner, "OWNS", index, root.sent, "possessive", "poss")
+                    if claim:
+                        yield claim
 
     def _properties(self, rel_type: str, sent: Span) -> dict[str, object]:
         if rel_type != "FINED":

@@ -24,8 +24,9 @@ class ArticleResolver:
         mention = self.mentions[index]
         curated = gazetteer().get(mention.gazetteer_id or "")
         if curated is not None and curated.label == mention.label:
-            entity = Entity(curated.id, curated.name, curated.label, curated.aliases,
-                            curated.wikidata)
+            entity = Entity(
+                curated.id, curated.name, curated.label, curated.aliases, curated.wikidata
+            )
         else:
             entity = self._same_as_earlier(mention) or Entity(
                 slugify(mention.text), mention.text, mention.label
@@ -56,7 +57,9 @@ class ArticleResolver:
         return None
 
 
-def resolve_article(document: Document, mentions: list[Mention], claims: list[Claim]) -> ArticleGraph:
+def resolve_article(
+    document: Document, mentions: list[Mention], claims: list[Claim]
+) -> ArticleGraph:
     """Canonical entities, their surface forms and de-duplicated relationships of one article."""
     resolver = ArticleResolver(mentions)
     best: dict[tuple[str, str, str], Relation] = {}

@@ -17,7 +17,9 @@ def from_html(html: str, where: str, url: str | None = None) -> Document:
     import trafilatura
 
     result = trafilatura.bare_extraction(html, url=url, with_metadata=True)
-    data = result.as_dict() if hasattr(result, "as_dict") else (result or {})
+    if result is None:
+        raise LoadError(where, "no article text found in the HTML")
+    data = result.as_dict() if hasattr(result, "as_dict") else result
     text = data.get("text") or ""
     if not text.strip():
         raise LoadError(where, "no article text found in the HTML")

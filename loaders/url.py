@@ -30,7 +30,8 @@ def load(url: str) -> Iterator[Document | LoadError]:
             content_type = response.headers.get("Content-Type", "")
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
-        raise LoadError(url, f"could not fetch ({reason}); check the address or your network")
+        message = f"could not fetch ({reason}); check the address or your network"
+        raise LoadError(url, message) from None
     if any(kind in content_type for kind in _FEED_TYPES) or raw.lstrip()[:5] == b"<?xml":
         yield from from_feed(raw, url)
     else:

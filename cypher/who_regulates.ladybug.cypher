@@ -1,0 +1,9 @@
+// name: who_regulates
+// description: Regulators with any regulatory relationship (regulates, investigates, fines, summons, suspends, orders) to an entity.
+// param: name string The entity's name or alias. Example: "Ant Group"
+MATCH (x)
+WHERE toLower(x.name) = toLower($name) OR $name IN x.aliases
+MATCH (r:Regulator)-[e:REGULATES|INVESTIGATES|FINED|SUMMONED|SUSPENDED|ORDERED]->(x)
+RETURN r.name AS regulator, collect(DISTINCT label(e)) AS actions,
+       count(DISTINCT e.article_id) AS articles, min(e.date) AS first, max(e.date) AS last
+ORDER BY articles DESC, regulator

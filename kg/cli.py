@@ -1,0 +1,370 @@
+"""The kg command line: each command parses, calls the library, renders."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kg.errors import KGError, QueryError
+
+FORMAT = click.Choice(["table", "json", "csv"])
+
+
+class KGGroup(click.Group):
+    """Turns library errors into one-line messages with exit code 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KGError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+def db_option(function: Any) -> Any:
+    """The --db option every graph command takes."""
+    return click.option(
+        "--db",
+        type=click.Path(file_okay=False, path_type=Path),
+        envvar="KG_DB",
+        default=None,
+        help="Embedded store directory (default: $KG_DB, else a per-user data directory).",
+    )(function)
+
+
+@contextmanager
+def _store(db: Path | None, *, read_only: bool) -> Iterator[Any]:
+    from kg.store import open_store
+
+    store = open_store(db, read_only=read_only)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _run_named(store: Any, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    from kg.queries import find_query
+
+    return store.run(find_query(name).text(store.dialect), params)
+
+
+def _fail_if(failures: list[str]) -> None:
+    if failures:
+        click.echo(f"{len(failures)} source(s) failed; see the messages above.", err=True)
+        sys.exit(1)
+
+
+@click.group(cls=KGGroup)
+@click.version_option(package_name="china-tech-kg")
+def main() -> None:
+    """A knowledge graph of China tech regulation.
+
+    \b
+    Example:
+      kg ingest articles/ && kg query who_regulates -p name="Ant Group"
+    """
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--workers", type=int, default=1, show_default=True, help="Parser processes.")
+@click.option("--model", default=None, help="spaCy pipeline to use (default: en_core_web_sm).")
+@db_option
+def ingest(sources: tuple[str, ...], workers: int, model: str | None, db: Path | None) -> None:
+    """Read articles (files, folders, globs, URLs) into the graph.
+
+    \b
+    Example:
+      kg ingest news/ feed.xml https://example.com/article.html
+    """
+    from kg.ingest import ingest as run_ingest
+    from kg.pipeline import build_pipeline
+    from loaders import load_sources
+
+    nlp = build_pipeline(model)
+    if workers > 1:
+        click.echo("note: --workers > 1 is not yet parallel; using 1", err=True)
+
+    def report_error(message: str) -> None:
+        click.echo(f"error: {message}", err=True)
+
+    with _store(db, read_only=False) as store, _progress() as advance:
+        report = run_ingest(
+            load_sources(sources),
+            store,
+            nlp,
+            on_error=report_error,
+            on_article=lambda graph: advance(),
+        )
+    click.echo(
+        f"Ingested {report.articles} article(s): {sum(report.entities.values())} entity mentions, "
+        f"{sum(report.relations.values())} relationships."
+    )
+    _fail_if(report.failures)
+
+
+@contextmanager
+def _progress() -> Iterator[Any]:
+    if not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.completed} articles"), transient=True) as bar:
+        task = bar.add_task("ingest", total=None)
+        yield lambda: bar.advance(task)
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder for one <document id>.json per document.",
+)
+@click.option("--model", default=None, help="spaCy pipeline to use.")
+def extract(sources: tuple[str, ...], out_dir: Path, model: str | None) -> None:
+    """Extract entities and relationships without a store, in the gold format.
+
+    \b
+    Example:
+      kg extract corpus/dev --out predictions/
+    """
+    from kg.extract import extract_documents, to_gold_format
+    from kg.model import Document
+    from kg.pipeline import build_pipeline
+    from loaders import load_sources
+
+    nlp = build_pipeline(model)
+    failures: list[str] = []
+
+    def documents() -> Iterator[Document]:
+        for item in load_sources(sources):
+            if isinstance(item, KGError):
+                failures.append(str(item))
+                click.echo(f"error: {item}", err=True)
+            else:
+                yield item
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = 0
+    for graph in extract_documents(nlp, documents()):
+        path = out_dir / f"{graph.document.id}.json"
+        path.write_text(
+            json.dumps(to_gold_format(graph), ensure_ascii=False, indent=1), encoding="utf-8"
+        )
+        written += 1
+    click.echo(f"Wrote {written} file(s) to {out_dir}")
+    _fail_if(failures)
+
+
+@main.command()
+@click.argument("name_or_file", required=False)
+@click.option("--cypher", "cypher_text", default=None, help="Cypher text to run instead.")
+@click.option("-p", "--param", "params", multiple=True, help="Parameter as key=value.")
+@click.option("--format", "fmt", type=FORMAT, default="table", show_default=True)
+@click.option("--write", is_flag=True, help="Allow --cypher to change the graph.")
+@db_option
+def query(
+    name_or_file: str | None,
+    cypher_text: str | None,
+    params: tuple[str, ...],
+    fmt: str,
+    write: bool,
+    db: Path | None,
+) -> None:
+    """Run a named query, a .cypher file, or --cypher text; read-only unless --write.
+
+    \b
+    Examples:
+      kg query who_regulates -p name="Ant Group"
+      kg query --cypher "MATCH (c:Company) RETURN c.name AS name LIMIT 5" --format json
+    """
+    from kg.queries import find_query, is_write, parse_params, parse_query_file
+    from kg.render import render_rows
+
+    raw = parse_params(params)
+    if cypher_text is None and name_or_file is None:
+        raise click.UsageError("give a query name, a .cypher file, or --cypher TEXT")
+    if cypher_text is not None or (name_or_file or "").endswith(".cypher"):
+        if cypher_text is None:
+            path = Path(name_or_file or "")
+            if not path.exists():
+                raise QueryError(f"{path}: no such query file")
+            named = parse_query_file(path)
+            text, bound = path.read_text(encoding="utf-8"), named.bind(raw)
+        else:
+            text, bound = cypher_text, dict(raw)
+        if is_write(text) and not write:
+            raise QueryError("this query writes to the graph; add --write to allow it")
+        with _store(db, read_only=not write) as store:
+            rows = store.run(text, bound)
+    else:
+        named = find_query(name_or_file or "")
+        bound = named.bind(raw)
+        with _store(db, read_only=True) as store:
+            rows = store.run(named.text(store.dialect), bound)
+    click.echo(render_rows(rows, fmt))
+
+
+@main.command()
+@click.option("--format", "fmt", type=FORMAT, default="table", show_default=True)
+def queries(fmt: str) -> None:
+    """List the named-query library with descriptions and parameters.
+
+    \b
+    Example:
+      kg queries --format json
+    """
+    from kg.queries import library
+    from kg.render import render_rows
+
+    rows = [
+        {
+            "name": q.name,
+            "description": q.description,
+            "parameters": [f"{p.name} ({p.type}) e.g. {p.example}" for p in q.parameters],
+        }
+        for q in library().values()
+    ]
+    click.echo(render_rows(rows, fmt))
+
+
+@main.command()
+@click.option("--format", "fmt", type=FORMAT, default="table", show_default=True)
+@db_option
+def stats(fmt: str, db: Path | None) -> None:
+    """Count articles, entities by type and relationships by type.
+
+    \b
+    Example:
+      kg stats --format json
+    """
+    from kg.render import render_rows
+
+    with _store(db, read_only=True) as store:
+        rows = _run_named(store, "graph_summary", {})
+    click.echo(render_rows(sorted(rows, key=lambda r: (r["kind"], r["type"])), fmt))
+
+
+@main.command(name="map")
+@click.argument("name")
+@click.option("--depth", type=click.IntRange(1, 3), default=1, show_default=True)
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="HTML file to write (default: kg-map-<name>.html).",
+)
+@db_option
+def map_command(name: str, depth: int, out: Path | None, db: Path | None) -> None:
+    """Write an interactive HTML relationship map around an entity.
+
+    \b
+    Example:
+      kg map "Ant Group" --depth 2 -o ant.html
+    """
+    from kg.gazetteer import slugify
+    from kg.mapview import collect_edges, write_map
+
+    with _store(db, read_only=True) as store:
+        profile = _run_named(store, "entity_profile", {"name": name})
+        if not profile:
+            raise QueryError(f"no entity called {name!r} in the graph")
+        centre = profile[0]["name"]
+        edges = collect_edges(lambda q, p: _run_named(store, q, p), centre, depth)
+    path = write_map(edges, centre, out or Path(f"kg-map-{slugify(centre)}.html"))
+    click.echo(f"Map of {centre} ({len(edges)} relationships) written to {path}")
+
+
+@main.command(name="eval")
+@click.argument("gold_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@click.option(
+    "--errors",
+    "errors_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write false positives and negatives with evidence here.",
+)
+@click.option("--model", default=None, help="spaCy pipeline to use.")
+def eval_command(gold_dir: Path, fmt: str, errors_file: Path | None, model: str | None) -> None:
+    """Score extraction on NNN.json + NNN.gold.json pairs (ONTOLOGY.md scoring).
+
+    \b
+    Example:
+      kg eval corpus/dev --format json
+    """
+    from kg.evaluate import evaluate, gold_pairs
+    from kg.extract import extract_documents, to_gold_format
+    from kg.pipeline import build_pipeline
+    from kg.render import render_rows
+    from loaders import load_file
+
+    nlp = build_pipeline(model)
+
+    def predict(paths: list[Path]) -> Iterator[dict[str, Any]]:
+        documents = []
+        for path in paths:
+            for item in load_file(path):
+                if isinstance(item, KGError):
+                    raise item
+                documents.append(item)
+        return (to_gold_format(graph) for graph in extract_documents(nlp, documents))
+
+    board = evaluate(gold_pairs(gold_dir), predict)
+    report = board.report()
+    if errors_file:
+        errors_file.write_text(
+            json.dumps(board.errors, ensure_ascii=False, indent=1), encoding="utf-8"
+        )
+    if fmt == "json":
+        click.echo(json.dumps(report, indent=2))
+        return
+    rows = [
+        {"scope": f"{part} / {kind}", **{k: v for k, v in scores.items()}}
+        for part in ("entities", "relations")
+        for kind, scores in [
+            ("all", {k: v for k, v in report[part].items() if k != "per_type"}),
+            *report[part]["per_type"].items(),
+        ]
+    ]
+    click.echo(f"{report['documents']} documents")
+    click.echo(render_rows(rows, "table"))
+
+
+@main.command()
+@db_option
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the demo map (default: beside the store).",
+)
+def demo(db: Path | None, out: Path | None) -> None:
+    """Ingest the bundled sample articles, summarise, answer questions, draw a map.
+
+    \b
+    Example:
+      kg demo
+    """
+    from kg.demo import run_demo
+
+    failures = run_demo(db, out, click.echo)
+    _fail_if(failures)
+
+
+if __name__ == "__main__":
+    main()

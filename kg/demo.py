@@ -1,0 +1,52 @@
+"""The main job on the bundled sample articles: ingest, summarise, answer, draw."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from kg.gazetteer import slugify
+from kg.queries import find_query
+from kg.render import render_rows
+from kg.resources import SAMPLES_DIR, load_yaml
+
+
+def run_demo(db: Path | None, out: Path | None, echo: Callable[[str], None]) -> list[str]:
+    """Run the demo, printing as it goes; returns the sources that failed to load."""
+    from kg.ingest import ingest
+    from kg.mapview import collect_edges, write_map
+    from kg.pipeline import build_pipeline
+    from kg.store import default_db_dir, open_store
+    from loaders import load_sources
+
+    script = load_yaml("demo.yaml")
+    db = db or default_db_dir()
+    echo(f"Ingesting the sample articles in {SAMPLES_DIR} into {db} ...")
+    nlp = build_pipeline()
+    with open_store(db) as store:
+        report = ingest(
+            load_sources([str(SAMPLES_DIR)]),
+            store,
+            nlp,
+            on_error=lambda message: echo(f"error: {message}"),
+        )
+    with open_store(db, read_only=True) as store:
+
+        def run(name: str, params: dict[str, object]) -> list[dict[str, object]]:
+            return store.run(find_query(name).text(store.dialect), params)
+
+        summary = sorted(run("graph_summary", {}), key=lambda r: (str(r["kind"]), str(r["type"])))
+        echo(f"\nThe graph now holds {report.articles} new or updated article(s):")
+        echo(render_rows(summary, "table", title="Graph summary"))
+        for item in script["questions"]:
+            echo(
+                f"\nQ: {item['question']}   (kg query {item['query']} "
+                + " ".join(f'-p {k}="{v}"' for k, v in item["params"].items())
+                + ")"
+            )
+            echo(render_rows(run(item["query"], item["params"]), "table"))
+        centre = script["map_centre"]
+        edges = collect_edges(run, centre, depth=2)
+    path = write_map(edges, centre, out or Path(f"kg-map-{slugify(centre)}.html"))
+    echo(f"\nMap of {centre} ({len(edges)} relationships) written to {path.resolve()}")
+    return report.failures

@@ -1,0 +1,76 @@
+"""Loads sources, extracts each article and writes whole articles to a store in batches."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import TYPE_CHECKING
+
+from kg.errors import KGError, LoadError, StoreError
+from kg.extract import extract_documents
+from kg.model import ArticleGraph, Document
+from kg.store.base import GraphStore
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+BATCH_ARTICLES = 32
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did: articles written, failures, and what was extracted."""
+
+    articles: int = 0
+    failures: list[str] = field(default_factory=list)
+    entities: Counter[str] = field(default_factory=Counter)
+    relations: Counter[str] = field(default_factory=Counter)
+
+
+def _documents(
+    items: Iterable[Document | LoadError], report: IngestReport, on_error: Callable[[str], None]
+) -> Iterator[Document]:
+    for item in items:
+        if isinstance(item, LoadError):
+            report.failures.append(str(item))
+            on_error(str(item))
+        else:
+            yield item
+
+
+def _batches(graphs: Iterator[ArticleGraph], size: int) -> Iterator[list[ArticleGraph]]:
+    while batch := list(islice(graphs, size)):
+        yield batch
+
+
+def ingest(
+    items: Iterable[Document | LoadError],
+    store: GraphStore,
+    nlp: Language,
+    *,
+    batch_size: int = BATCH_ARTICLES,
+    on_error: Callable[[str], None] = lambda message: None,
+    on_article: Callable[[ArticleGraph], None] = lambda graph: None,
+) -> IngestReport:
+    """Extract every document and write it; a failing batch is rolled back and reported."""
+    report = IngestReport()
+    graphs = extract_documents(nlp, _documents(items, report, on_error))
+    for batch in _batches(graphs, batch_size):
+        try:
+            store.write(batch)
+        except StoreError as exc:
+            if isinstance(exc, KGError) and "another kg process" in str(exc):
+                raise
+            for graph in batch:
+                message = f"{graph.document.id}: not written ({exc})"
+                report.failures.append(message)
+                on_error(message)
+            continue
+        for graph in batch:
+            report.articles += 1
+            report.entities.update(e.label for e in graph.entities)
+            report.relations.update(r.type for r in graph.relations)
+            on_article(graph)
+    return report

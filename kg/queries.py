@@ -1,0 +1,142 @@
+"""The named-query library: one .cypher file per query, with a comment header."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kg.errors import QueryError
+from kg.resources import cypher_dir
+
+_HEADER = re.compile(r"^//\s*(name|description|param):\s*(.*)$")
+_PARAM = re.compile(r"^(\w+)\s+(string|int|float|bool)\s+(.*?)(?:\s+Example:\s*(.+))?$")
+# Writes are refused unless --write: the engine's read-only mode enforces it; this gives the
+# clearer message first.
+_WRITE_CLAUSE = re.compile(
+    r"\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|ALTER|COPY|LOAD)\b", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One declared query parameter."""
+
+    name: str
+    type: str
+    description: str
+    example: str | None
+
+    def convert(self, raw: str) -> Any:
+        """Turn a command-line string into this parameter's type."""
+        try:
+            if self.type == "int":
+                return int(raw)
+            if self.type == "float":
+                return float(raw)
+            if self.type == "bool":
+                return raw.lower() in ("1", "true", "yes")
+        except ValueError:
+            raise QueryError(f"parameter {self.name!r} must be {self.type}, got {raw!r}") from None
+        return raw
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A query file: its name, description, parameters and text per dialect."""
+
+    name: str
+    description: str
+    parameters: tuple[Parameter, ...]
+    path: Path
+    variants: dict[str, Path]
+
+    def text(self, dialect: str | None = None) -> str:
+        """The query text, preferring DIALECT's variant file when there is one."""
+        path = self.variants.get(dialect or "", self.path)
+        return path.read_text(encoding="utf-8")
+
+    def example_params(self) -> dict[str, Any]:
+        """Parameters filled with the header's examples."""
+        return {
+            p.name: p.convert(p.example.strip('"'))
+            for p in self.parameters
+            if p.example is not None
+        }
+
+    def bind(self, raw: dict[str, str]) -> dict[str, Any]:
+        """Typed parameters from key=value strings; missing or unknown names are errors."""
+        known = {p.name: p for p in self.parameters}
+        unknown = sorted(set(raw) - set(known))
+        if unknown:
+            raise QueryError(
+                f"query {self.name!r} has no parameter {', '.join(unknown)}; "
+                f"it takes: {', '.join(known) or 'none'}"
+            )
+        missing = [name for name in known if name not in raw]
+        if missing:
+            hints = ", ".join(f"-p {n}={known[n].example or '...'}" for n in missing)
+            raise QueryError(f"query {self.name!r} needs {hints}")
+        return {name: known[name].convert(value) for name, value in raw.items()}
+
+
+def parse_query_file(path: Path) -> NamedQuery:
+    """Read a query file's header."""
+    name, description, parameters = path.name.split(".")[0], "", []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = _HEADER.match(line.strip())
+        if not match:
+            if line.strip() and not line.strip().startswith("//"):
+                break
+            continue
+        key, value = match.groups()
+        if key == "name":
+            name = value.strip()
+        elif key == "description":
+            description = value.strip()
+        else:
+            param = _PARAM.match(value.strip())
+            if not param:
+                raise QueryError(f"{path}: malformed parameter line {value!r}")
+            parameters.append(Parameter(*param.groups()))
+    return NamedQuery(name, description, tuple(parameters), path, {})
+
+
+def library(directory: Path | None = None) -> dict[str, NamedQuery]:
+    """All named queries by name, each with its dialect variants."""
+    directory = directory or cypher_dir()
+    queries: dict[str, NamedQuery] = {}
+    for path in sorted(directory.glob("*.cypher")):
+        if path.name.count(".") == 1:
+            queries[path.stem] = parse_query_file(path)
+    for path in sorted(directory.glob("*.*.cypher")):
+        base, dialect = path.name.split(".")[:2]
+        if base in queries:
+            queries[base].variants[dialect] = path
+    return queries
+
+
+def find_query(name: str) -> NamedQuery:
+    """The named query NAME, or an error listing the available ones."""
+    queries = library()
+    if name not in queries:
+        raise QueryError(f"Unknown query {name!r}. Available: {', '.join(sorted(queries))}")
+    return queries[name]
+
+
+def is_write(query: str) -> bool:
+    """Whether a Cypher text contains a clause that writes."""
+    without_strings = re.sub(r"'[^']*'|\"[^\"]*\"", "''", query)
+    return bool(_WRITE_CLAUSE.search(without_strings))
+
+
+def parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
+    """key=value strings from the command line into a dict."""
+    out: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise QueryError(f"parameter {pair!r} must look like key=value")
+        out[key.strip()] = value
+    return out

@@ -1,0 +1,36 @@
+"""The one interface every graph store implements."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from types import TracebackType
+from typing import Any, Protocol
+
+from kg.model import ArticleGraph
+
+
+class GraphStore(Protocol):
+    """run / write / close, usable as a context manager."""
+
+    dialect: str  # which named-query variant to prefer ("ladybug" or "neo4j")
+
+    def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run one Cypher query with parameters; rows as dicts."""
+        ...
+
+    def write(self, graphs: Sequence[ArticleGraph]) -> None:
+        """Write whole articles in one transaction; idempotent."""
+        ...
+
+    def close(self) -> None:
+        """Release the store."""
+        ...
+
+    def __enter__(self) -> GraphStore: ...
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None: ...
