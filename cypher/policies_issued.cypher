@@ -1,6 +1,6 @@
 // name: policies_issued
 // description: Policies (laws, rules, guidelines, drafts) an organ issued, with dates.
-// param: name string The regulator's name or alias. Example: "SAMR"
+// param: name string The regulator's name or alias. Example: "State Council"
 MATCH (r:Regulator)
 WHERE toLower(r.name) = toLower($name) OR $name IN r.aliases
 MATCH (r)-[e:ISSUED]->(p:Policy)

@@ -1,6 +1,6 @@
 // name: who_criticized
 // description: Who publicly criticized an entity, with dates and evidence.
-// param: name string The criticized entity's name or alias. Example: "Alibaba Group"
+// param: name string The criticized entity's name or alias. Example: "Tencent"
 MATCH (x)
 WHERE toLower(x.name) = toLower($name) OR $name IN x.aliases
 MATCH (c)-[e:CRITICIZED]->(x)

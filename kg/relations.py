@@ -50,7 +50,7 @@ class MentionIndex:
     def _possessor(self, token: Token) -> int | None:
         # "suspended Ant's IPO" -> Ant; "the IPO of Ant" -> Ant
         for child in token.children:
-            if child.dep_ == "poss" and child.i in self.by_token:
+            if child.dep_ in ("poss", "nmod", "compound") and child.i in self.by_token:
                 return self.by_token[child.i]
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:

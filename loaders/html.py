@@ -10,6 +10,7 @@ from kg.model import Document
 from loaders.common import make_document, read_text
 
 SUFFIXES = (".html", ".htm")
+MIN_WORDS = 8  # less is navigation or boilerplate, not an article
 
 
 def from_html(html: str, where: str, url: str | None = None) -> Document:
@@ -21,7 +22,7 @@ def from_html(html: str, where: str, url: str | None = None) -> Document:
         raise LoadError(where, "no article text found in the HTML")
     data = result.as_dict() if hasattr(result, "as_dict") else result
     text = data.get("text") or ""
-    if not text.strip():
+    if len(text.split()) < MIN_WORDS:
         raise LoadError(where, "no article text found in the HTML")
     return make_document(
         text,

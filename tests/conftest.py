@@ -1,0 +1,48 @@
+"""Shared fixtures: the pipeline, a store loaded with the bundled samples, a CLI runner."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.resources import SAMPLES_DIR
+
+FIXTURES = Path(__file__).parent / "fixtures"
+DEV_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from kg.pipeline import build_pipeline
+
+    return build_pipeline()
+
+
+@pytest.fixture(scope="session")
+def samples_db(tmp_path_factory: pytest.TempPathFactory, nlp) -> Path:
+    """An on-disk store holding the bundled sample articles (read it, do not write it)."""
+    from kg.ingest import ingest
+    from kg.store import open_store
+    from loaders import load_sources
+
+    db = tmp_path_factory.mktemp("samples") / "db"
+    with open_store(db) as store:
+        report = ingest(load_sources([str(SAMPLES_DIR)]), store, nlp)
+    assert report.articles >= 6 and not report.failures
+    return db
+
+
+@pytest.fixture
+def samples_store(samples_db: Path) -> Iterator[object]:
+    from kg.store import open_store
+
+    with open_store(samples_db, read_only=True) as store:
+        yield store
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()

@@ -1,0 +1,150 @@
+"""Each rule family on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_documents, to_gold_format
+from kg.model import Document
+
+
+def triples(nlp, text: str) -> set[tuple[str, str, str]]:
+    (graph,) = extract_documents(nlp, [Document(id="t", text=text, published="2021-01-01")])
+    names = {e.id: e.name for e in graph.entities}
+    return {(names[r.subject], r.type, names[r.object]) for r in graph.relations}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "SAMR fined Meituan 3.4 billion yuan on Friday.",
+            ("State Administration for Market Regulation", "FINED", "Meituan"),
+        ),
+        (
+            "Tencent was fined by the market regulator last year.",
+            ("State Administration for Market Regulation", "FINED", "Tencent"),
+        ),
+        (
+            "The CAC has summoned Didi over data practices.",
+            ("Cyberspace Administration of China", "SUMMONED", "Didi Global"),
+        ),
+        (
+            "Regulators said the CSRC would investigate Kuaishou.",
+            ("China Securities Regulatory Commission", "INVESTIGATES", "Kuaishou"),
+        ),
+        (
+            "The Shenzhen Stock Exchange suspended Xiaomi's share sale.",
+            ("Shenzhen Stock Exchange", "SUSPENDED", "Xiaomi"),
+        ),
+        (
+            "The State Council issued the Data Security Law in June.",
+            ("State Council", "ISSUED", "Data Security Law"),
+        ),
+        (
+            "Guo Shuqing criticized Ant Group for its lending model.",
+            ("Guo Shuqing", "CRITICIZED", "Ant Group"),
+        ),
+    ],
+)
+def test_verb_rules_active_and_passive(nlp, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(nlp, text)
+
+
+def test_coordinated_subjects_give_one_edge_each(nlp) -> None:
+    found = triples(nlp, "The PBoC, the CSRC and SAFE summoned Pony Ma on Monday.")
+    summoners = {s for s, t, o in found if t == "SUMMONED" and o == "Pony Ma"}
+    assert summoners == {
+        "People's Bank of China",
+        "China Securities Regulatory Commission",
+        "State Administration of Foreign Exchange",
+    }
+
+
+def test_coordinated_objects_give_one_edge_each(nlp) -> None:
+    found = triples(nlp, "SAMR fined Baidu and JD.com last month.")
+    assert {o for s, t, o in found if t == "FINED"} == {"Baidu", "JD.com"}
+
+
+def test_apposition_and_title_roles(nlp) -> None:
+    found = triples(
+        nlp, "Pony Ma, Tencent's founder, spoke first. Meituan founder Wang Xing agreed."
+    )
+    assert ("Pony Ma", "FOUNDED", "Tencent") in found
+    assert ("Wang Xing", "FOUNDED", "Meituan") in found
+
+
+def test_position_with_role_property(nlp) -> None:
+    (graph,) = extract_documents(
+        nlp, [Document(id="t", text="Yi Gang, governor of the People's Bank of China, spoke.")]
+    )
+    (relation,) = [r for r in graph.relations if r.type == "HOLDS_POSITION"]
+    assert relation.subject == "yi-gang" and relation.object == "peoples-bank-of-china"
+    assert dict(relation.properties)["role"] == "governor"
+
+
+def test_ownership_from_apposition_and_possessive(nlp) -> None:
+    found = triples(
+        nlp, "Lufax, Ping An's fintech affiliate, grew fast. Tencent's WeChat Pay grew."
+    )
+    assert ("Ping An Insurance", "OWNS", "Lufax") in found
+    assert ("Tencent", "OWNS", "WeChat Pay") in found
+
+
+def test_nominal_forms(nlp) -> None:
+    found = triples(
+        nlp,
+        "SAMR's probe into Pinduoduo lasted months. The CAC launched a probe into Weibo Corporation.",
+    )
+    assert ("State Administration for Market Regulation", "INVESTIGATES", "Pinduoduo") in found
+    assert ("Cyberspace Administration of China", "INVESTIGATES", "Weibo Corporation") in found
+
+
+def test_negation_yields_nothing(nlp) -> None:
+    assert not triples(nlp, "Tencent did not criticize the CAC.")
+    assert not any(t == "FINED" for _, t, _ in triples(nlp, "SAMR never fined Baidu."))
+
+
+def test_hedged_claims_are_kept_with_lower_confidence(nlp) -> None:
+    plain = Document(id="a", text="SAMR fined Baidu.")
+    hedged = Document(id="b", text="SAMR may fine Baidu.")
+    (g1, g2) = extract_documents(nlp, [plain, hedged])
+    (r1,) = [r for r in g1.relations if r.type == "FINED"]
+    (r2,) = [r for r in g2.relations if r.type == "FINED"]
+    assert r2.modality == "hedged" and r2.confidence < r1.confidence
+
+
+def test_fine_amount_is_normalised(nlp) -> None:
+    (graph,) = extract_documents(
+        nlp, [Document(id="t", text="SAMR fined Alibaba 18.2 billion yuan.")]
+    )
+    (fine,) = [r for r in graph.relations if r.type == "FINED"]
+    assert dict(fine.properties) == {"amount": 18_200_000_000.0, "currency": "CNY"}
+
+
+def test_resolution_of_aliases_descriptions_and_short_forms(nlp) -> None:
+    text = (
+        "Jack Ma spoke in Shanghai. The central bank later summoned Ma. "
+        "The People's Bank of China declined to comment. Kanzhun Ltd listed in New York and "
+        "Kanzhun said it would comply."
+    )
+    (graph,) = extract_documents(nlp, [Document(id="t", text=text)])
+    record = to_gold_format(graph)
+    by_name = {e["name"]: e for e in record["entities"]}
+    assert set(by_name["Jack Ma"]["mentions"]) >= {"Jack Ma", "Ma"}
+    assert set(by_name["People's Bank of China"]["mentions"]) >= {
+        "central bank",
+        "People's Bank of China",
+    }
+    assert by_name["People's Bank of China"]["type"] == "Regulator"
+    assert ("People's Bank of China", "SUMMONED", "Jack Ma") in {
+        (r["subject"], r["type"], r["object"]) for r in record["relations"]
+    }
+
+
+def test_types_are_never_merged_and_credits_are_dropped(nlp) -> None:
+    text = "The National Gaming Bureau warned Tencent. Photo: Reuters"
+    (graph,) = extract_documents(nlp, [Document(id="t", text=text)])
+    labels = {e.name: e.label for e in graph.entities}
+    assert labels.get("National Gaming Bureau") == "Regulator"
+    assert "Reuters" not in labels

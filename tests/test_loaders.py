@@ -1,0 +1,111 @@
+"""Each loader on small fixtures, including broken ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import FIXTURES
+
+from kg.errors import LoadError
+from kg.model import Document
+from loaders import load_file, load_sources
+
+
+def _split(items: list[Document | LoadError]) -> tuple[list[Document], list[LoadError]]:
+    docs = [i for i in items if isinstance(i, Document)]
+    errors = [i for i in items if isinstance(i, LoadError)]
+    return docs, errors
+
+
+def test_plain_text_gets_a_content_hash_id_that_is_stable() -> None:
+    first = list(load_file(FIXTURES / "article.txt"))
+    second = list(load_file(FIXTURES / "article.txt"))
+    assert isinstance(first[0], Document)
+    assert first[0].id == second[0].id and len(first[0].id) == 16
+    assert "market regulator" in first[0].text
+
+
+def test_markdown_heading_becomes_title() -> None:
+    (doc,) = load_file(FIXTURES / "article.md")
+    assert isinstance(doc, Document)
+    assert doc.title == "Regulators tighten rules on online lending"
+    assert not doc.text.startswith("#")
+
+
+def test_html_article_text_title_and_date() -> None:
+    (doc,) = load_file(FIXTURES / "article.html")
+    assert isinstance(doc, Document)
+    assert "Cyberspace Administration of China summoned" in doc.text
+    assert "Home | World" not in doc.text
+    assert doc.title == "Watchdog summons ride-hailing firm"
+    assert doc.published == "2021-07-05"
+
+
+def test_json_list_keeps_given_id_else_hashes_url_and_normalises_dates() -> None:
+    docs, errors = _split(list(load_file(FIXTURES / "documents.json")))
+    assert not errors
+    assert docs[0].id == "doc-a" and docs[0].published == "2021-04-10"
+    assert docs[1].id != "doc-a" and len(docs[1].id) == 16
+    assert docs[1].published == "2021-04-12"
+
+
+def test_single_json_object_with_timestamp() -> None:
+    (doc,) = load_file(FIXTURES / "single.json")
+    assert isinstance(doc, Document) and doc.published == "2022-01-01"
+
+
+def test_jsonl_reports_bad_lines_with_line_numbers_and_keeps_the_rest() -> None:
+    docs, errors = _split(list(load_file(FIXTURES / "documents.jsonl")))
+    assert [d.id for d in docs] == ["l1", "l3"]
+    messages = [str(e) for e in errors]
+    assert any("documents.jsonl:2" in m and "malformed JSON" in m for m in messages)
+    assert any("documents.jsonl:5" in m and "text" in m for m in messages)
+
+
+def test_rss_and_atom_entries_become_documents() -> None:
+    rss, errors = _split(list(load_file(FIXTURES / "feed.rss")))
+    assert not errors and len(rss) == 2
+    assert rss[0].url == "https://example.com/meituan" and rss[0].published == "2021-10-08"
+    assert rss[0].source == "Reg Watch" and "<p>" not in rss[0].text
+    atom, _ = _split(list(load_file(FIXTURES / "feed.atom")))
+    assert atom[0].title == "Guidelines issued" and "anti-monopoly guidelines" in atom[0].text
+
+
+def test_broken_inputs_give_one_line_errors_naming_the_file() -> None:
+    cases = {
+        "empty.txt": "empty file",
+        "bad_encoding.txt": "not valid UTF-8",
+        "malformed.json": "malformed JSON",
+        "broken.xml": "feed",
+        "empty_article.html": "no article text",
+    }
+    for name, reason in cases.items():
+        (error,) = load_file(FIXTURES / name)
+        assert isinstance(error, LoadError), name
+        assert name in str(error) and reason in str(error) and "\n" not in str(error)
+
+
+def test_directory_dispatches_by_kind_and_skips_gold_files(tmp_path: Path) -> None:
+    (tmp_path / "001.json").write_text('{"id": "001", "text": "SAMR fined Alibaba."}')
+    (tmp_path / "001.gold.json").write_text('{"id": "001", "entities": [], "relations": []}')
+    (tmp_path / "notes.txt").write_text("The CAC summoned Didi.")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG")
+    docs, errors = _split(list(load_sources([str(tmp_path)])))
+    assert sorted(d.id for d in docs)[0] == "001" and len(docs) == 2
+    assert not errors
+
+
+def test_glob_missing_path_and_unknown_kind(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("The CAC summoned Didi.")
+    (tmp_path / "b.docx").write_text("x")
+    docs, errors = _split(list(load_sources([str(tmp_path / "*.txt"), str(tmp_path / "nope.txt")])))
+    assert len(docs) == 1
+    assert "no such file" in str(errors[0])
+    (error,) = load_file(tmp_path / "b.docx")
+    assert isinstance(error, LoadError) and "unknown file kind" in str(error)
+
+
+def test_unreachable_url_is_a_clear_error() -> None:
+    docs, errors = _split(list(load_sources(["http://127.0.0.1:9/article.html"])))
+    assert not docs
+    assert "could not fetch" in str(errors[0]) and "127.0.0.1" in str(errors[0])

@@ -1,0 +1,125 @@
+"""The embedded store loaded with the bundled samples: facts, every named query, idempotence."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.errors import StoreLockedError
+from kg.ingest import ingest
+from kg.model import ArticleGraph, Document, Entity, Relation
+from kg.queries import find_query, library
+from kg.resources import SAMPLES_DIR
+from kg.store import open_store
+from loaders import load_sources
+
+
+def run(store, query_name: str, **params):
+    return store.run(find_query(query_name).text(store.dialect), params)
+
+
+def counts(store) -> dict[tuple[str, str], int]:
+    return {(r["kind"], r["type"]): r["count"] for r in run(store, "graph_summary")}
+
+
+def test_samr_fined_alibaba_with_amount_and_evidence(samples_store) -> None:
+    rows = run(samples_store, "actions_against", name="Alibaba Group")
+    fines = [r for r in rows if r["action"] == "FINED"]
+    assert fines and fines[0]["actor"] == "State Administration for Market Regulation"
+    assert fines[0]["amount"] == pytest.approx(18.228e9)
+    assert "18.228 billion yuan" in fines[0]["evidence"]
+    assert fines[0]["date"] == "2021-04-10"
+
+
+def test_pboc_is_among_those_who_summoned_jack_ma(samples_store) -> None:
+    rows = run(samples_store, "related_by_type", name="Jack Ma", type="SUMMONED")
+    assert "People's Bank of China" in {r["subject"] for r in rows}
+
+
+def test_ant_group_has_an_owner(samples_store) -> None:
+    rows = run(samples_store, "owners_of", name="Ant")  # by alias
+    assert "Alibaba Group" in {r["owner"] for r in rows}
+
+
+def test_entities_carry_aliases_and_wikidata(samples_store) -> None:
+    (profile,) = run(samples_store, "entity_profile", name="Alibaba")
+    assert profile["type"] == "Company" and profile["wikidata"] == "Q1359568"
+    assert "Alibaba" in profile["aliases"] and profile["articles"] >= 3
+
+
+def test_every_relationship_has_provenance(samples_store) -> None:
+    rows = samples_store.run(
+        "MATCH (a)-[e]->(b) WHERE label(e) <> 'MENTIONS' "
+        "OPTIONAL MATCH (x:Article {id: e.article_id}) "
+        "RETURN x.published AS published,  e.article_id AS article, e.evidence AS evidence, e.confidence AS confidence, "
+        "e.method AS method, e.date AS date"
+    )
+    assert len(rows) > 20
+    for row in rows:
+        assert row["article"] and row["evidence"] and row["method"]
+        assert 0 < row["confidence"] <= 1
+        assert row["date"] == row["published"]  # the article's date (the seed has none)
+
+
+@pytest.mark.parametrize("name", sorted(library()))
+def test_named_query_returns_rows_for_its_example(samples_store, name: str) -> None:
+    query = find_query(name)
+    assert query.description, f"{name} has no description"
+    rows = samples_store.run(query.text(samples_store.dialect), query.example_params())
+    assert rows, f"{name} returned nothing for {query.example_params()}"
+
+
+def test_paths_between_connects_founder_and_product(samples_store) -> None:
+    rows = run(samples_store, "paths_between", a="Jack Ma", b="Alipay")
+    assert rows and rows[0]["entities"][0] == "Jack Ma" and rows[0]["entities"][-1] == "Alipay"
+
+
+def test_ingesting_twice_changes_nothing(tmp_path: Path, nlp) -> None:
+    db = tmp_path / "db"
+    with open_store(db) as store:
+        ingest(load_sources([str(SAMPLES_DIR)]), store, nlp)
+        first = counts(store)
+        aliases = run(store, "entity_profile", name="Ant Group")[0]["aliases"]
+        ingest(load_sources([str(SAMPLES_DIR)]), store, nlp)
+        assert counts(store) == first
+        assert run(store, "entity_profile", name="Ant Group")[0]["aliases"] == aliases
+
+
+def _article(article_id: str, relations: tuple[Relation, ...]) -> ArticleGraph:
+    return ArticleGraph(
+        document=Document(id=article_id, text="x", published="2021-01-01"),
+        entities=(
+            Entity("samr", "SAMR", "Regulator"),
+            Entity("acme", "Acme", "Company"),
+        ),
+        mentions={"samr": ("SAMR",), "acme": ("Acme",)},
+        relations=relations,
+    )
+
+
+def test_a_failing_batch_leaves_no_half_article(tmp_path: Path) -> None:
+    good = Relation("samr", "FINED", "acme", "a1", "SAMR fined Acme.", "2021-01-01", 0.9, "test")
+    bad = Relation("samr", "NOT_A_TYPE", "acme", "a1", "x", None, 0.9, "test")
+    with open_store(tmp_path / "db") as store:
+        with pytest.raises(KeyError):
+            store.write([_article("a1", (good, bad))])
+        assert store.run("MATCH (n) RETURN count(n) AS n")[0]["n"] == 0
+        store.write([_article("a1", (good,))])
+        assert store.run("MATCH ()-[e:FINED]->() RETURN count(e) AS n")[0]["n"] == 1
+
+
+def test_second_writer_gets_a_clear_message(tmp_path: Path) -> None:
+    db = tmp_path / "db"
+    with open_store(db):
+        code = (
+            "import sys; from kg.store import open_store; from kg.errors import StoreLockedError\n"
+            f"try:\n    open_store(__import__('pathlib').Path({str(db)!r}))\n"
+            "except StoreLockedError as e:\n    print(e); sys.exit(3)\n"
+        )
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        assert result.returncode == 3, result.stderr
+        assert "another kg process is writing" in result.stdout
+        assert StoreLockedError.__name__  # the error type the CLI turns into one line
