@@ -73,7 +73,9 @@ def main() -> None:
 
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
-@click.option("--workers", type=int, default=1, show_default=True, help="Parser processes.")
+@click.option(
+    "--workers", type=click.IntRange(1), default=1, show_default=True, help="Parser processes."
+)
 @click.option("--model", default=None, help="spaCy pipeline to use (default: en_core_web_sm).")
 @db_option
 def ingest(sources: tuple[str, ...], workers: int, model: str | None, db: Path | None) -> None:
@@ -88,8 +90,6 @@ def ingest(sources: tuple[str, ...], workers: int, model: str | None, db: Path |
     from loaders import load_sources
 
     nlp = build_pipeline(model)
-    if workers > 1:
-        click.echo("note: --workers > 1 is not yet parallel; using 1", err=True)
 
     def report_error(message: str) -> None:
         click.echo(f"error: {message}", err=True)
@@ -99,6 +99,7 @@ def ingest(sources: tuple[str, ...], workers: int, model: str | None, db: Path |
             load_sources(sources),
             store,
             nlp,
+            workers=workers,
             on_error=report_error,
             on_article=lambda graph: advance(),
         )

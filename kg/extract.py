@@ -15,11 +15,12 @@ if TYPE_CHECKING:
 
 
 def extract_documents(
-    nlp: Language, documents: Iterable[Document], batch_size: int = 16
+    nlp: Language, documents: Iterable[Document], batch_size: int = 16, workers: int = 1
 ) -> Iterator[ArticleGraph]:
-    """Parse each document once and yield its resolved entities and relationships."""
+    """Parse each document once (in WORKERS processes) and yield its entities and relationships."""
     pairs = ((document.text, document) for document in documents)
-    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+    parsed = nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=workers)
+    for doc, document in parsed:
         mentions = find_mentions(doc)
         yield resolve_article(document, mentions, find_claims(doc, mentions))
 

@@ -51,12 +51,16 @@ def ingest(
     nlp: Language,
     *,
     batch_size: int = BATCH_ARTICLES,
+    workers: int = 1,
     on_error: Callable[[str], None] = lambda message: None,
     on_article: Callable[[ArticleGraph], None] = lambda graph: None,
 ) -> IngestReport:
-    """Extract every document and write it; a failing batch is rolled back and reported."""
+    """Extract every document and write it; a failing batch is rolled back and reported.
+
+    Parsing may run in WORKERS processes; this process is the single writer.
+    """
     report = IngestReport()
-    graphs = extract_documents(nlp, _documents(items, report, on_error))
+    graphs = extract_documents(nlp, _documents(items, report, on_error), workers=workers)
     for batch in _batches(graphs, batch_size):
         try:
             store.write(batch)

@@ -185,3 +185,47 @@ def test_demo_ingests_answers_and_draws(runner: CliRunner, tmp_path: Path) -> No
     assert "Graph summary" in result.output and "Who summoned Jack Ma?" in result.output
     assert "People's Bank of China" in result.output
     assert out.exists() and str(out) in result.output.replace("\n", "")
+
+
+def test_parallel_ingest_builds_the_same_graph(
+    runner: CliRunner, samples_db: Path, tmp_path: Path
+) -> None:
+    from kg.resources import SAMPLES_DIR
+
+    db = tmp_path / "db"
+    result = runner.invoke(main, ["ingest", str(SAMPLES_DIR), "--workers", "2", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+
+    def stats(path: Path) -> list[dict[str, object]]:
+        return json.loads(
+            runner.invoke(main, ["stats", "--format", "json", "--db", str(path)]).stdout
+        )
+
+    assert stats(db) == stats(samples_db)
+
+
+def test_query_from_a_cypher_file_with_its_declared_parameters(
+    runner: CliRunner, samples_db: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "fines.cypher"
+    path.write_text(
+        "// name: fines\n// description: Fines on a company.\n"
+        '// param: company string The company. Example: "Alibaba Group"\n'
+        "MATCH (r)-[e:FINED]->(c:Company {name: $company}) RETURN r.name AS regulator\n"
+    )
+    args = [
+        "query",
+        str(path),
+        "-p",
+        "company=Meituan",
+        "--format",
+        "json",
+        "--db",
+        str(samples_db),
+    ]
+    result = runner.invoke(main, args)
+    assert json.loads(result.stdout) == [
+        {"regulator": "State Administration for Market Regulation"}
+    ]
+    wrong = runner.invoke(main, ["query", str(path), "-p", "firm=Meituan", "--db", str(samples_db)])
+    assert wrong.exit_code == 1 and "takes: company" in wrong.output
