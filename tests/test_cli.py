@@ -217,7 +217,7 @@ def test_query_from_a_cypher_file_with_its_declared_parameters(
         "query",
         str(path),
         "-p",
-        "company=Meituan",
+        "company=Alibaba Group",
         "--format",
         "json",
         "--db",
