@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,10 @@ from typing import Any
 from kg.ontology import ontology
 
 MAX_NODES = 400
+# pyvis links Bootstrap from a CDN even with inlined vis.js; the map does not use it.
+_REMOTE_ASSET = re.compile(
+    r'<(?:link|script)[^>]+(?:href|src)="https?://[^"]+"[^>]*>(?:</script>)?'
+)
 
 
 def collect_edges(
@@ -65,5 +70,6 @@ def write_map(edges: list[dict[str, Any]], centre: str, out: Path) -> Path:
         )
     network.toggle_physics(True)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(network.generate_html(notebook=False), encoding="utf-8")
+    page = _REMOTE_ASSET.sub("", network.generate_html(notebook=False))
+    out.write_text(page, encoding="utf-8")
     return out

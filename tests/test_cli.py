@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -167,6 +168,7 @@ def test_stats_map_and_queries_list(runner: CliRunner, samples_db: Path, tmp_pat
     assert result.exit_code == 0, result.output
     html = out.read_text()
     assert "Ant Group" in html and "Alibaba Group" in html and "SUMMONED" in html
+    assert not re.search(r'(src|href)="https?://', html)  # no remote stylesheets or scripts
     unknown = runner.invoke(main, ["map", "Nobody Known", "--db", str(samples_db)])
     assert unknown.exit_code == 1 and "Nobody Known" in unknown.output
     listing = json.loads(runner.invoke(main, ["queries", "--format", "json"]).stdout)
