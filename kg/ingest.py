@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from kg.errors import KGError, LoadError, StoreError
+from kg.errors import LoadError, StoreError, StoreLockedError
 from kg.extract import extract_documents
 from kg.model import ArticleGraph, Document
 from kg.store.base import GraphStore
+from loaders import documents_only
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -27,17 +28,6 @@ class IngestReport:
     failures: list[str] = field(default_factory=list)
     entities: Counter[str] = field(default_factory=Counter)
     relations: Counter[str] = field(default_factory=Counter)
-
-
-def _documents(
-    items: Iterable[Document | LoadError], report: IngestReport, on_error: Callable[[str], None]
-) -> Iterator[Document]:
-    for item in items:
-        if isinstance(item, LoadError):
-            report.failures.append(str(item))
-            on_error(str(item))
-        else:
-            yield item
 
 
 def _batches(graphs: Iterator[ArticleGraph], size: int) -> Iterator[list[ArticleGraph]]:
@@ -60,13 +50,18 @@ def ingest(
     Parsing may run in WORKERS processes; this process is the single writer.
     """
     report = IngestReport()
-    graphs = extract_documents(nlp, _documents(items, report, on_error), workers=workers)
+
+    def failed(error: LoadError) -> None:
+        report.failures.append(str(error))
+        on_error(str(error))
+
+    graphs = extract_documents(nlp, documents_only(items, failed), workers=workers)
     for batch in _batches(graphs, batch_size):
         try:
             store.write(batch)
+        except StoreLockedError:
+            raise
         except StoreError as exc:
-            if isinstance(exc, KGError) and "another kg process" in str(exc):
-                raise
             for graph in batch:
                 message = f"{graph.document.id}: not written ({exc})"
                 report.failures.append(message)

@@ -57,6 +57,17 @@ def load_file(path: Path) -> Iterator[Document | LoadError]:
         yield error
 
 
+def documents_only(
+    items: Iterable[Document | LoadError], on_error: Callable[[LoadError], None]
+) -> Iterator[Document]:
+    """The Documents of ITEMS; each LoadError goes to ON_ERROR instead."""
+    for item in items:
+        if isinstance(item, LoadError):
+            on_error(item)
+        else:
+            yield item
+
+
 def load_sources(arguments: Iterable[str]) -> Iterator[Document | LoadError]:
     """Yield Documents (or LoadErrors) from files, directories, globs and URLs."""
     for argument in arguments:
