@@ -26,6 +26,7 @@ class Cues:
     hedge_phrases: tuple[str, ...]
     planned: frozenset[str]
     negations: frozenset[str]
+    reporting: frozenset[str]
 
 
 @cache
@@ -66,4 +67,5 @@ def cues() -> Cues:
         hedge_phrases=tuple(raw["hedge_phrases"]),
         planned=frozenset(raw["planned"]),
         negations=frozenset(raw["negations"]),
+        reporting=frozenset(raw["reporting"]),
     )

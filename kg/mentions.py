@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from kg.acronyms import apply_acronyms
+from kg.anaphora import link_anaphors
+from kg.cues import cues
 from kg.gazetteer import alias_index, normalise_surface, slugify
 from kg.model import Mention
 from kg.ontology import ontology
@@ -32,6 +35,10 @@ class TypingRules:
     stop_entities: frozenset[str]
     credit_patterns: tuple[re.Pattern[str], ...]
     ner_labels: dict[str, str | None]
+    event_heads: frozenset[str]
+    junk_characters: tuple[str, ...]
+    person_titles: frozenset[str]
+    listing_preps: frozenset[str]
 
 
 @cache
@@ -49,17 +56,26 @@ def typing_rules() -> TypingRules:
             re.compile(p, re.IGNORECASE | re.MULTILINE) for p in raw["credit_patterns"]
         ),
         ner_labels=dict(raw["ner_labels"]),
+        event_heads=frozenset(raw["event_heads"]),
+        junk_characters=tuple(raw["junk_characters"]),
+        person_titles=frozenset(raw["person_titles"]),
+        listing_preps=frozenset(raw["listing_preps"]),
     )
 
 
-def type_organisation(name: str) -> str:
-    """Regulator, Media, Policy or Company for an organisation name the gazetteer lacks."""
+def type_organisation(name: str) -> str | None:
+    """Regulator, Media, Policy or Company for an organisation name the gazetteer lacks.
+
+    None for names of events, awards and institutions that are not actors.
+    """
     rules = typing_rules()
     words = normalise_surface(name).split()
     last = words[-1] if words else ""
-    if last in rules.media_heads:
+    if last in rules.event_heads:
+        return None
+    if any(word in rules.media_heads for word in words):
         return "Media"
-    if last in rules.policy_heads:
+    if last in rules.policy_heads or (words and words[0] in rules.policy_heads and len(words) > 2):
         return "Policy"
     if last in rules.company_heads:
         return "Company"
@@ -89,26 +105,32 @@ def _is_actor_position(span: Span) -> bool:
         return True
     if root.dep_ == "pobj" and root.head.lower_ == "by":
         return True
-    return (
-        root.dep_ == "poss"
-        and root.head.pos_ == "NOUN"
-        and root.head.lower_
-        not in {
-            "economy",
-            "market",
-            "companies",
-            "firms",
-            "cities",
-            "city",
-            "people",
-        }
-    )
+    # "Beijing's crackdown" acts; "China's economy" or "China's regulators" does not.
+    return root.dep_ == "poss" and root.head.lemma_.lower() in cues().nouns
+
+
+def _strip_titles(span: Span) -> Span:
+    titles = typing_rules().person_titles
+    start = span.start
+    while start < span.end - 1 and span.doc[start].lower_ in titles:
+        start += 1
+    if start == span.start:
+        return span
+    from spacy.tokens import Span
+
+    return Span(span.doc, start, span.end, label=span.label_)
+
+
+def _is_junk(text: str) -> bool:
+    return any(mark in text for mark in typing_rules().junk_characters)
 
 
 def _mention_from_span(span: Span, sentence: int) -> Mention | None:
     rules = typing_rules()
+    if span.label_ == "PERSON":
+        span = _strip_titles(span)
     surface = clean_surface(span.text)
-    if not surface or normalise_surface(surface) in rules.stop_entities:
+    if not surface or _is_junk(span.text) or normalise_surface(surface) in rules.stop_entities:
         return None
     labels = ontology().labels
     if span.label_ in labels:
@@ -125,11 +147,20 @@ def _mention_from_span(span: Span, sentence: int) -> Mention | None:
         return Mention(
             surface, "Regulator", span.start, span.end, sentence, slugify(canonical), "metonymy"
         )
-    label = type_organisation(surface) if mapped == "ORG" else mapped
-    if label == "Person" and not any(c.isupper() for c in surface):
+    label: str | None = mapped
+    if mapped == "ORG" or (mapped == "Person" and _names_an_organisation(surface)):
+        label = type_organisation(surface)
+    if label is None or (label == "Person" and not any(c.isupper() for c in surface)):
         return None
     linked = alias_index().get((normalise_surface(surface), label))
     return Mention(surface, label, span.start, span.end, sentence, linked, f"ner:{span.label_}")
+
+
+def _names_an_organisation(surface: str) -> bool:
+    rules = typing_rules()
+    last = normalise_surface(surface).split()[-1]
+    heads = rules.company_heads | rules.media_heads | rules.policy_heads | rules.event_heads
+    return last in heads or last in rules.regulator_heads
 
 
 def find_mentions(doc: Doc) -> list[Mention]:
@@ -144,4 +175,4 @@ def find_mentions(doc: Doc) -> list[Mention]:
         mention = _mention_from_span(span, sentence)
         if mention is not None:
             mentions.append(mention)
-    return mentions
+    return link_anaphors(doc, apply_acronyms(doc, mentions))

@@ -29,6 +29,7 @@ class Mention:
     sentence: int
     gazetteer_id: str | None = None
     method: str = "ner"
+    alias_of: str | None = None  # the surface this acronym or short form stands for
 
 
 @dataclass(frozen=True)

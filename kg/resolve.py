@@ -6,21 +6,27 @@ from kg.gazetteer import gazetteer, slugify
 from kg.model import ArticleGraph, Claim, Document, Entity, Mention, Relation
 from kg.ontology import ontology
 
+# Mentions found only by these methods stand for an entity only if it takes part in a claim:
+# "China" as a place is not an actor, "China summoned Ant" is.
+WEAK_METHODS = frozenset({"metonymy", "anaphora"})
+# Mentions that point at an entity without naming it ("the regulator") are not aliases.
+NOT_NAMES = frozenset({"anaphora"})
+
 
 def _initials(name: str) -> str:
     return "".join(word[0] for word in name.replace("-", " ").split() if word[0].isupper())
 
 
 class ArticleResolver:
-    """Assigns each mention of one article to a canonical entity id."""
+    """Assigns each mention of one article to a canonical entity id (None: not an entity)."""
 
     def __init__(self, mentions: list[Mention]) -> None:
         self.mentions = mentions
         self.entities: dict[str, Entity] = {}
         self.surfaces: dict[str, list[str]] = {}
-        self.entity_of: list[str] = [self._resolve(i) for i in range(len(mentions))]
+        self.entity_of: list[str | None] = [self._resolve(i) for i in range(len(mentions))]
 
-    def _resolve(self, index: int) -> str:
+    def _resolve(self, index: int) -> str | None:
         mention = self.mentions[index]
         curated = gazetteer().get(mention.gazetteer_id or "")
         if curated is not None and curated.label == mention.label:
@@ -28,22 +34,27 @@ class ArticleResolver:
                 curated.id, curated.name, curated.label, curated.aliases, curated.wikidata
             )
         else:
-            entity = self._same_as_earlier(mention) or Entity(
-                slugify(mention.text), mention.text, mention.label
-            )
+            earlier = self._same_as_earlier(mention)
+            if earlier is None and mention.label == "Person" and len(mention.text.split()) == 1:
+                return None  # a lone surname or given name that no full name introduced
+            entity = earlier or Entity(slugify(mention.text), mention.text, mention.label)
         self.entities.setdefault(entity.id, entity)
         surfaces = self.surfaces.setdefault(entity.id, [])
-        if mention.text not in surfaces:
+        if mention.text not in surfaces and mention.method not in NOT_NAMES:
             surfaces.append(mention.text)
         return entity.id
 
     def _same_as_earlier(self, mention: Mention) -> Entity | None:
-        """Short forms ('Ma' after 'Jack Ma', 'Kanzhun' after 'Kanzhun Ltd') and acronyms."""
+        """Acronyms, short forms ('Ma' after 'Jack Ma', 'Kanzhun' after 'Kanzhun Ltd')."""
         words = mention.text.split()
         for entity_id, surfaces in self.surfaces.items():
             entity = self.entities[entity_id]
             if entity.label != mention.label:
                 continue
+            if mention.alias_of is not None and (
+                mention.alias_of in surfaces or mention.gazetteer_id == entity_id
+            ):
+                return entity
             for surface in surfaces:
                 parts = surface.split()
                 if len(parts) <= len(words):
@@ -56,6 +67,15 @@ class ArticleResolver:
                     return entity
         return None
 
+    def weak_entities(self) -> set[str]:
+        """Entities every mention of which came from a weak method."""
+        strong = {
+            entity_id
+            for mention, entity_id in zip(self.mentions, self.entity_of, strict=True)
+            if entity_id is not None and mention.method not in WEAK_METHODS
+        }
+        return set(self.entities) - strong
+
 
 def resolve_article(
     document: Document, mentions: list[Mention], claims: list[Claim]
@@ -66,7 +86,7 @@ def resolve_article(
     for claim in claims:
         subject = resolver.entity_of[claim.subject]
         obj = resolver.entity_of[claim.object]
-        if subject == obj:
+        if subject is None or obj is None or subject == obj:
             continue
         if ontology().relation(claim.type).symmetric and obj < subject:
             subject, obj = obj, subject
@@ -85,9 +105,11 @@ def resolve_article(
         key = (subject, claim.type, obj)
         if key not in best or best[key].confidence < relation.confidence:
             best[key] = relation
+    acting = {r.subject for r in best.values()} | {r.object for r in best.values()}
+    dropped = resolver.weak_entities() - acting
     return ArticleGraph(
         document=document,
-        entities=tuple(resolver.entities.values()),
-        mentions={k: tuple(v) for k, v in resolver.surfaces.items()},
+        entities=tuple(e for e in resolver.entities.values() if e.id not in dropped),
+        mentions={k: tuple(v) for k, v in resolver.surfaces.items() if k not in dropped},
         relations=tuple(best.values()),
     )
