@@ -12,8 +12,10 @@ from kg.anaphora import link_anaphors
 from kg.cues import cues
 from kg.gazetteer import alias_index, normalise_surface, slugify
 from kg.model import Mention
+from kg.nesting import nested_mentions
 from kg.ontology import ontology
 from kg.resources import load_yaml
+from kg.titles import policy_titles
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -152,6 +154,10 @@ def _mention_from_span(span: Span, sentence: int) -> Mention | None:
         label = type_organisation(surface)
     if label is None or (label == "Person" and not any(c.isupper() for c in surface)):
         return None
+    if label == "Policy" and all(
+        w in rules.policy_heads for w in normalise_surface(surface).split()
+    ):
+        return None  # "the Law", "the Measures": a reference back, not a name
     linked = alias_index().get((normalise_surface(surface), label))
     return Mention(surface, label, span.start, span.end, sentence, linked, f"ner:{span.label_}")
 
@@ -175,4 +181,5 @@ def find_mentions(doc: Doc) -> list[Mention]:
         mention = _mention_from_span(span, sentence)
         if mention is not None:
             mentions.append(mention)
-    return link_anaphors(doc, apply_acronyms(doc, mentions))
+    mentions = policy_titles(doc, mentions, typing_rules().policy_heads)
+    return nested_mentions(doc, link_anaphors(doc, apply_acronyms(doc, mentions)))

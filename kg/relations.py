@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 CONFIDENCE = {"verb": 0.85, "noun": 0.75, "role": 0.8, "possessive": 0.6}
 MODALITY_FACTOR = {"asserted": 1.0, "reported": 0.9, "planned": 0.7, "hedged": 0.6}
+NESTED = "nested"
 _MONEY = re.compile(
     r"([\d.,]+)\s*(million|billion|trillion|bn|m)?\s*(yuan|rmb|cny|\$|usd|dollars)?", re.IGNORECASE
 )
@@ -34,6 +35,8 @@ class MentionIndex:
         self.mentions = mentions
         self.by_token: dict[int, int] = {}
         for index, mention in enumerate(mentions):
+            if mention.method == NESTED:
+                continue  # inside another mention's span; reached by the nesting rule only
             for i in range(mention.start, mention.end):
                 self.by_token[i] = index
 
@@ -177,6 +180,7 @@ class RelationFinder:
         for sent in self.doc.sents:
             yield from self._role_claims(sent)
         yield from self._possessive_claims()
+        yield from self._hierarchy_claims()
 
     def _claim(
         self,
@@ -343,8 +347,18 @@ class RelationFinder:
                     yield from self._role(a, b, match.group("role"), gap, sent)
                 elif apposed.match(gap):  # PERSON, ORG's founder
                     tail = self._text(second.end, min(second.end + 5, sent.end))
-                    if match := after_org.match(tail):
+                    match = after_org.match(tail)
+                    if match and not self._role_names_next(second.end, match.group("role")):
                         yield from self._role(a, b, match.group("role"), gap, sent)
+
+    def _role_names_next(self, after: int, role: str) -> bool:
+        """Whether the role is a title of the name right after it ('Ant's chairman Eric Jing')."""
+        following = after + len(role.split()) + 1  # the possessive 's, then the role words
+        for offset in range(following - 1, following + 3):
+            index = self.index.by_token.get(offset)
+            if index is not None:
+                return self.mentions[index].label == "Person"
+        return False
 
     def _text(self, start: int, end: int) -> str:
         """Tokens start..end joined by single spaces, for the surface patterns."""
@@ -370,22 +384,48 @@ class RelationFinder:
             yield claim
 
     def _possessive_claims(self) -> Iterator[Claim]:
-        """'Alibaba's Ant' -> Alibaba OWNS Ant (firms and products only)."""
+        """'Alibaba's Ant' -> OWNS; 'the State Council's SAMR' -> SAMR PART_OF the State Council."""
         for index, mention in enumerate(self.mentions):
-            if mention.label not in ("Company", "Product"):
+            if mention.method == NESTED:
                 continue
-            root = self.doc[mention.end - 1]
-            for child in root.children:
+            root = self.doc[mention.start : mention.end].root
+            for child in (c for t in self.doc[mention.start : mention.end] for c in t.children):
                 owner = self.index.by_token.get(child.i)
-                if (
-                    child.dep_ == "poss"
-                    and owner is not None
-                    and owner != index
-                    and self.mentions[owner].label == "Company"
-                ):
+                if child.dep_ != "poss" or owner is None or owner == index:
+                    continue
+                both = (self.mentions[owner].label, mention.label)
+                if both == ("Regulator", "Regulator"):
+                    claim = self._claim(index, "PART_OF", owner, root.sent, "possessive", "poss")
+                else:
                     claim = self._claim(owner, "OWNS", index, root.sent, "possessive", "poss")
+                if claim:
+                    yield claim
+
+    def _hierarchy_claims(self) -> Iterator[Claim]:
+        """'General Office of the State Council' and 'X, an agency under the State Council'."""
+        for index, mention in enumerate(self.mentions):
+            sent = self.doc[mention.start].sent
+            if mention.method == NESTED:
+                container = self.index.by_token.get(mention.start)
+                if container is not None:
+                    claim = self._claim(container, "PART_OF", index, sent, "role", "nested-name")
                     if claim:
                         yield claim
+                continue
+            root = self.doc[mention.start : mention.end].root
+            under = root.head
+            if under.lower_ != "under" or root.dep_ != "pobj":
+                continue
+            head = under.head
+            while (
+                head.dep_ not in ("ROOT", "relcl") and head.head is not head and head.pos_ != "VERB"
+            ):
+                head = head.head
+            subjects = [i for t in _subject_tokens(head) for i in self.index.at(t)]
+            for subject in subjects:
+                claim = self._claim(subject, "PART_OF", index, sent, "role", "under")
+                if claim:
+                    yield claim
 
     def _properties(self, rel_type: str, sent: Span) -> dict[str, object]:
         if rel_type != "FINED":

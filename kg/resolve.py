@@ -49,6 +49,14 @@ class ArticleResolver:
         words = mention.text.split()
         for entity_id, surfaces in self.surfaces.items():
             entity = self.entities[entity_id]
+            # the statistical NER often tags a known person's surname as an organisation
+            if (
+                entity.label == "Person"
+                and len(words) == 1
+                and mention.method.startswith("ner")
+                and any(s.split()[-1] == words[0] for s in surfaces if len(s.split()) > 1)
+            ):
+                return entity
             if entity.label != mention.label:
                 continue
             if mention.alias_of is not None and (

@@ -1,0 +1,87 @@
+"""Titles of laws and rules written out in full: 'the Measures for Cybersecurity Review'."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.gazetteer import alias_index, normalise_surface
+from kg.model import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+METHOD = "title"
+CONNECTORS = frozenset({"of", "on", "for", "the", "in", "to", "and", "&", "-", "’s", "'s"})
+MIN_TOKENS = 3
+NATIONALITY = frozenset({"china", "chinese", "prc"})
+
+
+def _title_case(token: Token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha or token.text in ("-",)
+
+
+def _runs(doc: Doc) -> list[tuple[int, int]]:
+    """Maximal runs of Title-case words joined by connectors, starting and ending on a word."""
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    for token in doc:
+        inside = _title_case(token) or (start is not None and token.lower_ in CONNECTORS)
+        if inside and start is None and _title_case(token):
+            start = token.i
+        elif not inside and start is not None:
+            runs.append((start, token.i))
+            start = None
+    if start is not None:
+        runs.append((start, len(doc)))
+    trimmed = []
+    for begin, end in runs:
+        # headline verbs ("China Adopts ..."), sentence-initial words and trailing dates are not
+        # part of a title
+        verbs = [t.i for t in doc[begin:end] if t.tag_.startswith("VB")]
+        if verbs:
+            begin = verbs[-1] + 1
+        if doc[begin].is_sent_start and doc[begin].pos_ != "PROPN":
+            begin += 1
+        while end > begin and (not _title_case(doc[end - 1]) or doc[end - 1].ent_type_ == "DATE"):
+            end -= 1
+        while begin < end and (
+            not _title_case(doc[begin])
+            or doc[begin].lower_ in NATIONALITY
+            or doc[begin].dep_ == "case"
+        ):
+            begin += 1  # "China's Cybersecurity Law" names the Cybersecurity Law
+        if end - begin >= MIN_TOKENS:
+            trimmed.append((begin, end))
+    return trimmed
+
+
+def policy_titles(doc: Doc, mentions: list[Mention], policy_heads: frozenset[str]) -> list[Mention]:
+    """Replace partial mentions inside a full policy title with one Policy mention for it."""
+    sentence_of = {sent.start: index for index, sent in enumerate(doc.sents)}
+    # A curated organ's name ('State Administration for Market Regulation') is not a title.
+    organs = {
+        i for m in mentions if m.label != "Policy" and m.gazetteer_id for i in range(m.start, m.end)
+    }
+    titles: list[Mention] = []
+    for begin, end in _runs(doc):
+        if end - 1 in organs:
+            continue
+        words = [t.lower_ for t in doc[begin:end]]
+        if not any(w in policy_heads for w in words) or doc[begin:end].text.count("\n"):
+            continue
+        if all(w in policy_heads or w in CONNECTORS for w in words):
+            continue  # "Guidelines and the Draft" names no particular policy
+        if words[0] == "the":
+            begin += 1
+        span = doc[begin:end]
+        linked = alias_index().get((normalise_surface(span.text), "Policy"))
+        titles.append(
+            Mention(
+                span.text, "Policy", begin, end, sentence_of.get(span.sent.start, 0), linked, METHOD
+            )
+        )
+    if not titles:
+        return mentions
+    covered = {i for t in titles for i in range(t.start, t.end)}
+    kept = [m for m in mentions if not (set(range(m.start, m.end)) & covered)]
+    return sorted([*kept, *titles], key=lambda m: m.start)
