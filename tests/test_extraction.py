@@ -148,3 +148,73 @@ def test_types_are_never_merged_and_credits_are_dropped(nlp) -> None:
     labels = {e.name: e.label for e in graph.entities}
     assert labels.get("National Gaming Bureau") == "Regulator"
     assert "Reuters" not in labels
+
+
+def test_definite_description_points_back_to_the_named_regulator(nlp) -> None:
+    text = (
+        "The CSRC opened a review on Monday. On Friday the regulator summoned Kuaishou and Baidu."
+    )
+    found = triples(nlp, text)
+    assert ("China Securities Regulatory Commission", "SUMMONED", "Kuaishou") in found
+    assert ("China Securities Regulatory Commission", "SUMMONED", "Baidu") in found
+    (graph,) = extract_documents(nlp, [Document(id="t", text=text)])
+    csrc = next(e for e in graph.entities if e.id == "china-securities-regulatory-commission")
+    assert "regulator" not in graph.mentions[csrc.id]  # pointers are not names
+
+
+def test_including_lists_and_regulatory_talks(nlp) -> None:
+    text = (
+        "Several agencies, including the NDRC and the MIIT, held a regulatory talk with "
+        "Pinduoduo last week."
+    )
+    found = triples(nlp, text)
+    assert ("National Development and Reform Commission", "SUMMONED", "Pinduoduo") in found
+    assert ("Ministry of Industry and Information Technology", "SUMMONED", "Pinduoduo") in found
+
+
+def test_agentless_passive_takes_the_reporting_speaker(nlp) -> None:
+    found = triples(nlp, "Xiaomi's listing will be suspended, the Hong Kong Stock Exchange said.")
+    assert ("Hong Kong Stock Exchange", "SUSPENDED", "Xiaomi") in found
+
+
+def test_organ_hierarchies(nlp) -> None:
+    found = triples(
+        nlp,
+        "The State Council's Ministry of Commerce met on Monday. "
+        "The General Office of the State Council issued a notice. "
+        "The NPPA is an agency directly under the State Council.",
+    )
+    assert ("Ministry of Commerce", "PART_OF", "State Council") in found
+    assert ("General Office of the State Council", "PART_OF", "State Council") in found
+    assert ("National Press and Publication Administration", "PART_OF", "State Council") in found
+
+
+def test_full_policy_titles_and_acronyms_defined_in_text(nlp) -> None:
+    text = (
+        "The CAC released the Provisions on the Management of Algorithmic Recommendations. "
+        "The Personal Information Protection Law (PIPL) took effect; companies must follow PIPL."
+    )
+    (graph,) = extract_documents(nlp, [Document(id="t", text=text)])
+    record = to_gold_format(graph)
+    policies = {e["name"]: e["mentions"] for e in record["entities"] if e["type"] == "Policy"}
+    assert "Provisions on the Management of Algorithmic Recommendations" in policies
+    assert "PIPL" in policies["Personal Information Protection Law"]
+    assert (
+        "Cyberspace Administration of China",
+        "ISSUED",
+        "Provisions on the Management of Algorithmic Recommendations",
+    ) in {(r["subject"], r["type"], r["object"]) for r in record["relations"]}
+
+
+def test_events_places_and_breadcrumbs_are_not_entities(nlp) -> None:
+    text = (
+        "Home > Business > Tech\n\nJack Ma spoke at the Bund Summit in Shanghai. "
+        "China's economy grew. Billionaire Ma later left."
+    )
+    (graph,) = extract_documents(nlp, [Document(id="t", text=text)])
+    record = to_gold_format(graph)
+    names = {e["name"] for e in record["entities"]}
+    assert "Bund Summit" not in names and "Chinese government" not in names
+    assert not any(">" in n for n in names)
+    jack = next(e for e in record["entities"] if e["name"] == "Jack Ma")
+    assert "Ma" in jack["mentions"]  # "Billionaire Ma": the title is not part of the name
