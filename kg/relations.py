@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 CONFIDENCE = {"verb": 0.85, "noun": 0.75, "role": 0.8, "possessive": 0.6}
 MODALITY_FACTOR = {"asserted": 1.0, "reported": 0.9, "planned": 0.7, "hedged": 0.6}
 NESTED = "nested"
+SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she"})
 _MONEY = re.compile(
     r"([\d.,]+)\s*(million|billion|trillion|bn|m)?\s*(yuan|rmb|cny|\$|usd|dollars)?", re.IGNORECASE
 )
@@ -24,8 +25,9 @@ _SCALE = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 _CURRENCY = {"yuan": "CNY", "rmb": "CNY", "cny": "CNY", "$": "USD", "usd": "USD", "dollars": "USD"}
 _ROLE_MODIFIERS = (
     r"(?:(?:former|then|current|executive|deputy|acting|new|ex-|co-|its|the|a|an"
-    r"|financial|fintech|online|payment|largest|biggest|main|top)\s+)*"
+    r"|financial|fintech|online|payment|largest|biggest|main|top)\b\s*)*"
 )
+_FREE_WORDS = r"(?:[a-z-]+\s+){0,3}"  # "group chief executive", "e-commerce website"
 
 
 class MentionIndex:
@@ -121,6 +123,14 @@ def _modality(verb: Token, lexicon: Cues) -> str | None:
 
 def _subject_tokens(verb: Token) -> list[Token]:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    # "SAMR said it has investigated Tencent": 'it' is the speaker
+    if (
+        subjects
+        and all(s.lower_ in SPEAKER_PRONOUNS for s in subjects)
+        and verb.dep_ == "ccomp"
+        and verb.head.lemma_ in cues().reporting
+    ):
+        return _subject_tokens(verb.head)
     if subjects:
         return subjects
     if verb.dep_ == "relcl":
@@ -294,7 +304,7 @@ class RelationFinder:
         objects = [
             i
             for t in _prep_objects(noun, self.lexicon.noun_preps[rel_type])
-            for i in self.index.at(t)
+            for i in self.index.at(t, through_possessor=True)
         ]
         objects += [i for c in noun.children if c.dep_ == "compound" for i in self.index.at(c)]
         subjects = [i for c in noun.children if c.dep_ == "poss" for i in self.index.at(c)]
@@ -322,12 +332,14 @@ class RelationFinder:
         inside = [i for i, m in enumerate(self.mentions) if sent.start <= m.start < sent.end]
         role = self.lexicon.role_pattern.pattern
         before_holder = re.compile(
-            rf"^(?:['’]s\s+)?{_ROLE_MODIFIERS}(?:[a-z][a-z-]*\s+){{0,2}}(?P<role>{role})$", re.I
+            rf"^(?:['’]s\s+)?{_ROLE_MODIFIERS}{_FREE_WORDS}(?P<role>{role})$", re.I
         )
         role_of_before = re.compile(rf"(?P<role>{role})\s+(?:of|at)(?:\s+the)?$", re.I)
         parenthesis = re.compile(r"^(?:\(\s*[\w.&-]+\s*\))?$")
         apposed = re.compile(rf"^,\s*{_ROLE_MODIFIERS}$", re.I)
-        after_org = re.compile(rf"^(?:['’]s\s+)?{_ROLE_MODIFIERS}(?P<role>{role})\b", re.I)
+        after_org = re.compile(
+            rf"^(?:['’]s\s+)?{_ROLE_MODIFIERS}{_FREE_WORDS}(?P<role>{role})\b", re.I
+        )
         role_of = re.compile(
             rf"^,\s*{_ROLE_MODIFIERS}(?P<role>{role})\s+(?:of|at)(?:\s+the)?$", re.I
         )
