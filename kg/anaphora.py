@@ -22,6 +22,8 @@ class AnaphorRules:
 
     heads: dict[str, str]  # head noun -> label
     window: int
+    person_pronouns: frozenset[str]
+    pronoun_window: int
 
 
 @cache
@@ -29,7 +31,12 @@ def anaphor_rules() -> AnaphorRules:
     """The anaphor part of typing.yaml."""
     raw = load_yaml("typing.yaml")
     heads = {noun: label for label, nouns in raw["anaphors"].items() for noun in nouns}
-    return AnaphorRules(heads, int(raw["anaphor_window"]))
+    return AnaphorRules(
+        heads,
+        int(raw["anaphor_window"]),
+        frozenset(raw["person_pronouns"]),
+        int(raw["pronoun_window"]),
+    )
 
 
 def link_anaphors(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -39,6 +46,22 @@ def link_anaphors(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     by_start = sorted(mentions, key=lambda m: m.start)
     added: list[Mention] = []
     for token in doc:
+        if token.lower_ in rules.person_pronouns and token.i not in covered:
+            person = _last_of(by_start, "Person", token.i, doc, rules.pronoun_window)
+            if person is not None:
+                added.append(
+                    Mention(
+                        token.text,
+                        "Person",
+                        token.i,
+                        token.i + 1,
+                        person.sentence,
+                        person.gazetteer_id,
+                        METHOD,
+                        person.text,
+                    )
+                )
+            continue
         label = rules.heads.get(token.lower_)
         if label is None or token.i in covered or token.tag_ not in ("NN", "NNP"):
             continue

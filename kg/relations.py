@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kg.cues import Cues, cues
+from kg.dates import sentence_date
 from kg.mentions import typing_rules
 from kg.model import Claim, Mention
 from kg.ontology import ontology
@@ -213,7 +214,8 @@ class RelationFinder:
         if not self.ontology.relation(rel_type).allows(s.label, o.label):
             return None
         confidence = round(CONFIDENCE[method] * MODALITY_FACTOR[modality], 3)
-        props = tuple((k, v) for k, v in (properties or {}).items() if v is not None)
+        stated = {"date": sentence_date(sent), **(properties or {})}
+        props = tuple((k, v) for k, v in stated.items() if v is not None)
         return Claim(
             subject,
             rel_type,
@@ -335,7 +337,7 @@ class RelationFinder:
             rf"^(?:['’]s\s+)?{_ROLE_MODIFIERS}{_FREE_WORDS}(?P<role>{role})$", re.I
         )
         role_of_before = re.compile(rf"(?P<role>{role})\s+(?:of|at)(?:\s+the)?$", re.I)
-        parenthesis = re.compile(r"^(?:\(\s*[\w.&-]+\s*\))?$")
+        parenthesis = re.compile(r"^(?:\(\s*[\w.&-]+\s*\))?\s*,?$")
         apposed = re.compile(rf"^,\s*{_ROLE_MODIFIERS}$", re.I)
         after_org = re.compile(
             rf"^(?:['’]s\s+)?{_ROLE_MODIFIERS}{_FREE_WORDS}(?P<role>{role})\b", re.I

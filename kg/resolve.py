@@ -98,17 +98,19 @@ def resolve_article(
             continue
         if ontology().relation(claim.type).symmetric and obj < subject:
             subject, obj = obj, subject
+        properties = dict(claim.properties)
+        stated_date = properties.pop("date", None)
         relation = Relation(
             subject=subject,
             type=claim.type,
             object=obj,
             article_id=document.id,
             evidence=claim.evidence,
-            date=document.published,
+            date=stated_date or document.published,
             confidence=claim.confidence,
             method=claim.method,
             modality=claim.modality,
-            properties=claim.properties,
+            properties=tuple(properties.items()),
         )
         key = (subject, claim.type, obj)
         if key not in best or best[key].confidence < relation.confidence:

@@ -218,3 +218,10 @@ def test_events_places_and_breadcrumbs_are_not_entities(nlp) -> None:
     assert not any(">" in n for n in names)
     jack = next(e for e in record["entities"] if e["name"] == "Jack Ma")
     assert "Ma" in jack["mentions"]  # "Billionaire Ma": the title is not part of the name
+
+
+def test_a_date_stated_in_the_sentence_overrides_the_article_date(nlp) -> None:
+    text = "SAMR fined Tencent on 12 March 2021. Later the CAC summoned Baidu."
+    (graph,) = extract_documents(nlp, [Document(id="t", text=text, published="2021-06-01")])
+    dates = {r.type: r.date for r in graph.relations}
+    assert dates == {"FINED": "2021-03-12", "SUMMONED": "2021-06-01"}
