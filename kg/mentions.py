@@ -41,6 +41,8 @@ class TypingRules:
     junk_characters: tuple[str, ...]
     person_titles: frozenset[str]
     listing_preps: frozenset[str]
+    dangling_words: frozenset[str]
+    min_unknown_acronym: int
 
 
 @cache
@@ -62,6 +64,8 @@ def typing_rules() -> TypingRules:
         junk_characters=tuple(raw["junk_characters"]),
         person_titles=frozenset(raw["person_titles"]),
         listing_preps=frozenset(raw["listing_preps"]),
+        dangling_words=frozenset(raw["dangling_words"]),
+        min_unknown_acronym=int(raw["min_unknown_acronym"]),
     )
 
 
@@ -140,7 +144,7 @@ def _mention_from_span(span: Span, sentence: int) -> Mention | None:
             surface, span.label_, span.start, span.end, sentence, span.ent_id_ or None, "gazetteer"
         )
     mapped = rules.ner_labels.get(span.label_)
-    if mapped is None:
+    if mapped is None or not _looks_like_a_name(surface):
         return None
     if mapped == "GPE":
         canonical = rules.metonyms.get(surface)
@@ -160,6 +164,16 @@ def _mention_from_span(span: Span, sentence: int) -> Mention | None:
         return None  # "the Law", "the Measures": a reference back, not a name
     linked = alias_index().get((normalise_surface(surface), label))
     return Mention(surface, label, span.start, span.end, sentence, linked, f"ner:{span.label_}")
+
+
+def _looks_like_a_name(surface: str) -> bool:
+    """Proper names have a capital, are not cut off mid-phrase, and are not bare short acronyms."""
+    rules = typing_rules()
+    words = surface.split()
+    if not any(c.isupper() for c in surface) or words[-1].lower() in rules.dangling_words:
+        return False
+    known = any((normalise_surface(surface), label) in alias_index() for label in ontology().labels)
+    return known or not (surface.isupper() and len(surface) < rules.min_unknown_acronym)
 
 
 def _names_an_organisation(surface: str) -> bool:
