@@ -225,3 +225,15 @@ def test_a_date_stated_in_the_sentence_overrides_the_article_date(nlp) -> None:
     (graph,) = extract_documents(nlp, [Document(id="t", text=text, published="2021-06-01")])
     dates = {r.type: r.date for r in graph.relations}
     assert dates == {"FINED": "2021-03-12", "SUMMONED": "2021-06-01"}
+
+
+def test_photo_agency_credits_cut_off_names_and_bare_acronyms_are_dropped(nlp) -> None:
+    text = (
+        "A man walks past the headquarters in Hangzhou. REUTERS/Jane Doe\n\n"
+        "Officials from the Central Leading Group for met the UN team. "
+        "The Critical Information Infrastructure Operators (CIIO) rules apply; each CIIO must comply."
+    )
+    (graph,) = extract_documents(nlp, [Document(id="t", text=text)])
+    record = to_gold_format(graph)
+    names = {e["name"] for e in record["entities"]}
+    assert not {"Reuters", "Jane Doe", "UN", "Central Leading Group for"} & names
