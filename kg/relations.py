@@ -19,6 +19,7 @@ CONFIDENCE = {"verb": 0.85, "noun": 0.75, "role": 0.8, "possessive": 0.6}
 MODALITY_FACTOR = {"asserted": 1.0, "reported": 0.9, "planned": 0.7, "hedged": 0.6}
 NESTED = "nested"
 SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she"})
+COPULAS = frozenset({"be", "remain", "become", "serve", "name", "appoint", "act"})
 _MONEY = re.compile(
     r"([\d.,]+)\s*(million|billion|trillion|bn|m)?\s*(yuan|rmb|cny|\$|usd|dollars)?", re.IGNORECASE
 )
@@ -192,6 +193,7 @@ class RelationFinder:
             yield from self._role_claims(sent)
         yield from self._possessive_claims()
         yield from self._hierarchy_claims()
+        yield from self._copula_role_claims()
 
     def _claim(
         self,
@@ -334,7 +336,8 @@ class RelationFinder:
         inside = [i for i, m in enumerate(self.mentions) if sent.start <= m.start < sent.end]
         role = self.lexicon.role_pattern.pattern
         before_holder = re.compile(
-            rf"^(?:['’]s\s+)?{_ROLE_MODIFIERS}{_FREE_WORDS}(?P<role>{role})$", re.I
+            rf"^(?:['’]s\s+)?{_ROLE_MODIFIERS}{_FREE_WORDS}(?P<role>{role})(?:\s*,|\s+(?:is|was))?$",
+            re.I,
         )
         role_of_before = re.compile(rf"(?P<role>{role})\s+(?:of|at)(?:\s+the)?$", re.I)
         parenthesis = re.compile(r"^(?:\(\s*[\w.&-]+\s*\))?\s*,?$")
@@ -343,7 +346,8 @@ class RelationFinder:
             rf"^(?:['’]s\s+)?{_ROLE_MODIFIERS}{_FREE_WORDS}(?P<role>{role})\b", re.I
         )
         role_of = re.compile(
-            rf"^,\s*{_ROLE_MODIFIERS}(?P<role>{role})\s+(?:of|at)(?:\s+the)?$", re.I
+            rf"^,\s*{_ROLE_MODIFIERS}(?P<role>{role})\s+(?:of|at)(?:\s+the)?(?:\s+[a-z-]+){{0,2}}$",
+            re.I,
         )
         for a_pos, a in enumerate(inside):
             for b in inside[a_pos + 1 :]:
@@ -414,6 +418,40 @@ class RelationFinder:
                     claim = self._claim(owner, "OWNS", index, root.sent, "possessive", "poss")
                 if claim:
                     yield claim
+
+    def _copula_role_claims(self) -> Iterator[Claim]:
+        """'Guo is also the vice governor of the PBoC', 'she serves as head of the CAC'."""
+        for token in self.doc:
+            role = self._role_phrase(token)
+            if role is None:
+                continue
+            head = (
+                token.head.head
+                if token.dep_ == "pobj" and token.head.lower_ == "as"
+                else token.head
+            )
+            if token.dep_ not in ("attr", "pobj") or head.lemma_ not in COPULAS:
+                continue
+            holders = [i for t in _subject_tokens(head) for i in self.index.at(t)]
+            orgs = [
+                i for t in _prep_objects(token, frozenset({"of", "at"})) for i in self.index.at(t)
+            ]
+            orgs += [i for c in token.children if c.dep_ == "poss" for i in self.index.at(c)]
+            for holder in holders:
+                for org in orgs:
+                    yield from self._role(holder, org, role, token.sent.text, token.sent)
+
+    def _role_phrase(self, token: Token) -> str | None:
+        """The role named by a noun and its compound modifiers ('vice governor'), if it is one."""
+        compounds = " ".join(
+            c.lower_
+            for c in token.children
+            if c.dep_ in ("compound", "amod") and c.i == token.i - 1
+        )
+        for phrase in (f"{compounds} {token.lower_}".strip(), token.lower_, token.lemma_.lower()):
+            if phrase in self.lexicon.roles:
+                return phrase
+        return None
 
     def _hierarchy_claims(self) -> Iterator[Claim]:
         """'General Office of the State Council' and 'X, an agency under the State Council'."""

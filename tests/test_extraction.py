@@ -237,3 +237,13 @@ def test_photo_agency_credits_cut_off_names_and_bare_acronyms_are_dropped(nlp) -
     record = to_gold_format(graph)
     names = {e["name"] for e in record["entities"]}
     assert not {"Reuters", "Jane Doe", "UN", "Central Leading Group for"} & names
+
+
+def test_roles_stated_with_a_copula(nlp) -> None:
+    found = triples(
+        nlp,
+        "Pan Gongsheng is also the deputy governor of the People's Bank of China. "
+        "The CAC's current director is Zhuang Rongwen.",
+    )
+    assert ("Pan Gongsheng", "HOLDS_POSITION", "People's Bank of China") in found
+    assert ("Zhuang Rongwen", "HOLDS_POSITION", "Cyberspace Administration of China") in found
