@@ -1,0 +1,123 @@
+"""Role rules: 'Alibaba founder Jack Ma', 'Jack Ma, Alibaba's founder', 'Guo is head of X'."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from kg.model import Claim
+from kg.rulebase import COPULAS, RuleBase, prep_objects, subject_tokens
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_ROLE_MODIFIERS = (
+    r"(?:(?:former|then|current|executive|deputy|acting|new|ex-|co-|its|the|a|an"
+    r"|financial|fintech|online|payment|largest|biggest|main|top)\b\s*)*"
+)
+_FREE_WORDS = r"(?:[a-z-]+\s+){0,3}"  # "group chief executive", "e-commerce website"
+
+
+class RoleRules(RuleBase):
+    """Titles, appositions and copulas naming a role that holds, founds or owns."""
+
+    def _role_claims(self, sent: Span) -> Iterator[Claim]:
+        """'Alibaba founder Jack Ma', 'Jack Ma, Alibaba's founder', 'Guo, head of the CBIRC'."""
+        inside = [i for i, m in enumerate(self.mentions) if sent.start <= m.start < sent.end]
+        role = self.lexicon.role_pattern.pattern
+        before_holder = re.compile(
+            rf"^(?:['’]s\s+)?{_ROLE_MODIFIERS}{_FREE_WORDS}(?P<role>{role})(?:\s*,|\s+(?:is|was))?$",
+            re.I,
+        )
+        role_of_before = re.compile(rf"(?P<role>{role})\s+(?:of|at)(?:\s+the)?$", re.I)
+        parenthesis = re.compile(r"^(?:\(\s*[\w.&-]+\s*\))?\s*,?$")
+        apposed = re.compile(rf"^,\s*{_ROLE_MODIFIERS}$", re.I)
+        after_org = re.compile(
+            rf"^(?:['’]s\s+)?{_ROLE_MODIFIERS}{_FREE_WORDS}(?P<role>{role})\b", re.I
+        )
+        role_of = re.compile(
+            rf"^,\s*{_ROLE_MODIFIERS}(?P<role>{role})\s+(?:of|at)(?:\s+the)?(?:\s+[a-z-]+){{0,2}}$",
+            re.I,
+        )
+        for a_pos, a in enumerate(inside):
+            for b in inside[a_pos + 1 :]:
+                first, second = self.mentions[a], self.mentions[b]
+                if second.start - first.end > 8:
+                    break
+                gap = self._text(first.end, second.start)
+                prefix = self._text(max(sent.start, first.start - 5), first.start)
+                if match := before_holder.match(gap):  # ORG founder PERSON
+                    yield from self._role(b, a, match.group("role"), gap, sent)
+                elif parenthesis.match(gap) and (match := role_of_before.search(prefix)):
+                    # Governor of the PBoC (PBOC) Pan Gongsheng
+                    yield from self._role(b, a, match.group("role"), prefix, sent)
+                elif match := role_of.match(gap):  # PERSON, founder of ORG
+                    yield from self._role(a, b, match.group("role"), gap, sent)
+                elif apposed.match(gap):  # PERSON, ORG's founder
+                    tail = self._text(second.end, min(second.end + 5, sent.end))
+                    match = after_org.match(tail)
+                    if match and not self._role_names_next(second.end, match.group("role")):
+                        yield from self._role(a, b, match.group("role"), gap, sent)
+
+    def _role_names_next(self, after: int, role: str) -> bool:
+        """Whether the role is a title of the name right after it ('Ant's chairman Eric Jing')."""
+        following = after + len(role.split()) + 1  # the possessive 's, then the role words
+        for offset in range(following - 1, following + 3):
+            index = self.index.by_token.get(offset)
+            if index is not None:
+                return self.mentions[index].label == "Person"
+        return False
+
+    def _role(self, holder: int, org: int, role: str, context: str, sent: Span) -> Iterator[Claim]:
+        role = (
+            role.lower().rstrip("s")
+            if role.lower().endswith("s") and not role.lower().endswith("ss")
+            else role.lower()
+        )
+        rel_type = self.lexicon.roles.get(role) or self.lexicon.roles.get(role + "s")
+        if rel_type is None:
+            return
+        former = any(word in context.lower().split() for word in self.lexicon.former) or None
+        props: dict[str, object] = {}
+        if rel_type == "HOLDS_POSITION":
+            props = {"role": role, "former": former}
+        claim = self._claim(holder, rel_type, org, sent, "role", role, "asserted", props)
+        if claim is None and rel_type == "HOLDS_POSITION":
+            return
+        if claim:
+            yield claim
+
+    def _copula_role_claims(self) -> Iterator[Claim]:
+        """'Guo is also the vice governor of the PBoC', 'she serves as head of the CAC'."""
+        for token in self.doc:
+            role = self._role_phrase(token)
+            if role is None:
+                continue
+            head = (
+                token.head.head
+                if token.dep_ == "pobj" and token.head.lower_ == "as"
+                else token.head
+            )
+            if token.dep_ not in ("attr", "pobj") or head.lemma_ not in COPULAS:
+                continue
+            holders = [i for t in subject_tokens(head) for i in self.index.at(t)]
+            orgs = [
+                i for t in prep_objects(token, frozenset({"of", "at"})) for i in self.index.at(t)
+            ]
+            orgs += [i for c in token.children if c.dep_ == "poss" for i in self.index.at(c)]
+            for holder in holders:
+                for org in orgs:
+                    yield from self._role(holder, org, role, token.sent.text, token.sent)
+
+    def _role_phrase(self, token: Token) -> str | None:
+        """The role named by a noun and its compound modifiers ('vice governor'), if it is one."""
+        compounds = " ".join(
+            c.lower_
+            for c in token.children
+            if c.dep_ in ("compound", "amod") and c.i == token.i - 1
+        )
+        for phrase in (f"{compounds} {token.lower_}".strip(), token.lower_, token.lemma_.lower()):
+            if phrase in self.lexicon.roles:
+                return phrase
+        return None

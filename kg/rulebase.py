@@ -1,0 +1,220 @@
+"""What every relationship rule shares: the mention index, parse helpers and claim building."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from kg.cues import Cues, cues
+from kg.dates import sentence_date
+from kg.mentions import typing_rules
+from kg.model import Claim, Mention
+from kg.ontology import ontology
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+CONFIDENCE = {"verb": 0.85, "noun": 0.75, "role": 0.8, "possessive": 0.6}
+MODALITY_FACTOR = {"asserted": 1.0, "reported": 0.9, "planned": 0.7, "hedged": 0.6}
+NESTED = "nested"
+SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she"})
+COPULAS = frozenset({"be", "remain", "become", "serve", "name", "appoint", "act"})
+
+
+class MentionIndex:
+    """Which mention (by index) covers each token of a Doc."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.by_token: dict[int, int] = {}
+        for index, mention in enumerate(mentions):
+            if mention.method == NESTED:
+                continue  # inside another mention's span; reached by the nesting rule only
+            for i in range(mention.start, mention.end):
+                self.by_token[i] = index
+
+    def at(self, token: Token, *, through_possessor: bool = False) -> list[int]:
+        """Mentions that TOKEN and its conjuncts stand for ('Alibaba and Tencent' -> both)."""
+        found: list[int] = []
+        for item in coordinated(token):
+            index = self.by_token.get(item.i)
+            if index is None and through_possessor and item.dep_ != "appos":
+                index = self._possessor(item)
+            if index is not None and index not in found:
+                found.append(index)
+        return found
+
+    def _possessor(self, token: Token) -> int | None:
+        # "suspended Ant's IPO" -> Ant; "the IPO of Ant" -> Ant
+        for child in token.children:
+            if child.dep_ in ("poss", "nmod", "compound") and child.i in self.by_token:
+                return self.by_token[child.i]
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.i in self.by_token:
+                        return self.by_token[pobj.i]
+        return None
+
+
+def coordinated(token: Token) -> list[Token]:
+    """TOKEN and the tokens listed with it: conjuncts, list appositions, 'X, including A and B'."""
+    listing = typing_rules().listing_preps
+    out = [token]
+    for item in out:
+        for child in item.children:
+            if child.dep_ in ("conj", "appos") and child not in out:
+                out.append(child)
+            elif child.dep_ == "prep" and child.lower_ in listing:
+                out.extend(p for p in child.children if p.dep_ == "pobj" and p not in out)
+    return out
+
+
+def lemma_candidates(token: Token) -> tuple[str, ...]:
+    """The lemma and simple de-inflections of the word (the small model mislemmatises)."""
+    word = token.lower_
+    forms = [token.lemma_.lower(), word]
+    for suffix, replacement in (
+        ("ied", "y"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("d", ""),
+        ("es", ""),
+        ("s", ""),
+        ("ing", ""),
+        ("ing", "e"),
+    ):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            forms.append(word[: -len(suffix)] + replacement)
+    if len(word) > 4 and word[-3] == word[-4] and word.endswith("ed"):
+        forms.append(word[:-3])  # "summonned", "banned" -> "ban"
+    return tuple(dict.fromkeys(forms))
+
+
+def modality_of(verb: Token, lexicon: Cues) -> str | None:
+    """None when negated, else asserted / hedged / planned / reported."""
+    chain = [verb]
+    head = verb
+    while head.dep_ in ("xcomp", "conj", "ccomp") and head.head is not head:
+        head = head.head
+        chain.append(head)
+    for token in chain[:2]:
+        if any(c.dep_ == "neg" or c.lower_ in lexicon.negations for c in token.children):
+            return None
+    if any(c.lower_ in lexicon.hedges for t in chain[:2] for c in t.children):
+        return "hedged"
+    sentence = verb.sent.text.lower()
+    if any(phrase in sentence for phrase in lexicon.hedge_phrases):
+        return "hedged"
+    if any(t.lemma_ in lexicon.planned for t in chain[1:]):
+        return "planned"
+    if verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_ in lexicon.reporting:
+        return "reported"
+    return "asserted"
+
+
+def subject_tokens(verb: Token) -> list[Token]:
+    """The subject of VERB, inherited through conjunction, xcomp and relative clauses."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    # "SAMR said it has investigated Tencent": 'it' is the speaker
+    if (
+        subjects
+        and all(s.lower_ in SPEAKER_PRONOUNS for s in subjects)
+        and verb.dep_ == "ccomp"
+        and verb.head.lemma_ in cues().reporting
+    ):
+        return subject_tokens(verb.head)
+    if subjects:
+        return subjects
+    if verb.dep_ == "relcl":
+        return [verb.head]
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        return subject_tokens(verb.head)
+    return []
+
+
+def agent_tokens(head: Token) -> list[Token]:
+    """The 'by' agents of a passive verb or an action noun."""
+    return [
+        p
+        for c in head.children
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+
+def prep_objects(head: Token, preps: frozenset[str]) -> list[Token]:
+    """Objects of HEAD's prepositions among PREPS ('probe into X' -> X)."""
+    return [
+        p
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+
+class RuleBase:
+    """The parsed Doc, its mentions and the claim builder that every rule family uses."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
+        self.doc = doc
+        self.index = MentionIndex(mentions)
+        self.mentions = mentions
+        self.lexicon = cues()
+        self.ontology = ontology()
+
+    def _claim(
+        self,
+        subject: int,
+        rel_type: str,
+        obj: int,
+        sent: Span,
+        method: str,
+        rule: str,
+        modality: str = "asserted",
+        properties: dict[str, object] | None = None,
+    ) -> Claim | None:
+        if rel_type == "OWNS_REVERSED":
+            subject, obj, rel_type = obj, subject, "OWNS"
+        s, o = self.mentions[subject], self.mentions[obj]
+        if subject == obj or (s.gazetteer_id and s.gazetteer_id == o.gazetteer_id):
+            return None
+        if s.text.lower() == o.text.lower():
+            return None
+        if not self.ontology.relation(rel_type).allows(s.label, o.label):
+            return None
+        confidence = round(CONFIDENCE[method] * MODALITY_FACTOR[modality], 3)
+        stated = {"date": sentence_date(sent), **(properties or {})}
+        props = tuple((k, v) for k, v in stated.items() if v is not None)
+        return Claim(
+            subject,
+            rel_type,
+            obj,
+            sent.text.strip(),
+            confidence,
+            f"{method}:{rule}",
+            modality,
+            props,
+        )
+
+    def _pairs(
+        self,
+        subjects: list[int],
+        objects: list[int],
+        rel_type: str,
+        sent: Span,
+        method: str,
+        rule: str,
+        modality: str,
+        props: dict[str, object],
+    ) -> Iterator[Claim]:
+        for s in subjects:
+            for o in objects:
+                claim = self._claim(s, rel_type, o, sent, method, rule, modality, props)
+                if claim:
+                    yield claim
+
+    def _text(self, start: int, end: int) -> str:
+        """Tokens start..end joined by single spaces, for the surface patterns."""
+        return " ".join(t.text for t in self.doc[start:end])

@@ -1,0 +1,56 @@
+"""Structural rules: possessives ('Alibaba's Ant') and organ hierarchies ('X under the Y')."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kg.model import Claim
+from kg.rulebase import NESTED, RuleBase, subject_tokens
+
+
+class StructureRules(RuleBase):
+    """Ownership and PART_OF from the shape of names and possessives."""
+
+    def _possessive_claims(self) -> Iterator[Claim]:
+        """'Alibaba's Ant' -> OWNS; 'the State Council's SAMR' -> SAMR PART_OF the State Council."""
+        for index, mention in enumerate(self.mentions):
+            if mention.method == NESTED:
+                continue
+            root = self.doc[mention.start : mention.end].root
+            for child in (c for t in self.doc[mention.start : mention.end] for c in t.children):
+                owner = self.index.by_token.get(child.i)
+                if child.dep_ != "poss" or owner is None or owner == index:
+                    continue
+                both = (self.mentions[owner].label, mention.label)
+                if both == ("Regulator", "Regulator"):
+                    claim = self._claim(index, "PART_OF", owner, root.sent, "possessive", "poss")
+                else:
+                    claim = self._claim(owner, "OWNS", index, root.sent, "possessive", "poss")
+                if claim:
+                    yield claim
+
+    def _hierarchy_claims(self) -> Iterator[Claim]:
+        """'General Office of the State Council' and 'X, an agency under the State Council'."""
+        for index, mention in enumerate(self.mentions):
+            sent = self.doc[mention.start].sent
+            if mention.method == NESTED:
+                container = self.index.by_token.get(mention.start)
+                if container is not None:
+                    claim = self._claim(container, "PART_OF", index, sent, "role", "nested-name")
+                    if claim:
+                        yield claim
+                continue
+            root = self.doc[mention.start : mention.end].root
+            under = root.head
+            if under.lower_ != "under" or root.dep_ != "pobj":
+                continue
+            head = under.head
+            while (
+                head.dep_ not in ("ROOT", "relcl") and head.head is not head and head.pos_ != "VERB"
+            ):
+                head = head.head
+            subjects = [i for t in subject_tokens(head) for i in self.index.at(t)]
+            for subject in subjects:
+                claim = self._claim(subject, "PART_OF", index, sent, "role", "under")
+                if claim:
+                    yield claim
