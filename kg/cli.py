@@ -57,12 +57,6 @@ def _store(db: Path | None, *, read_only: bool) -> Iterator[Any]:
         store.close()
 
 
-def _run_named(store: Any, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-    from kg.queries import find_query
-
-    return store.run(find_query(name).text(store.dialect), params)
-
-
 def _fail_if(failures: list[str]) -> None:
     if failures:
         click.echo(f"{len(failures)} source(s) failed; see the messages above.", err=True)
@@ -193,7 +187,7 @@ def query(
       kg query who_regulates -p name="Ant Group"
       kg query --cypher "MATCH (c:Company) RETURN c.name AS name LIMIT 5" --format json
     """
-    from kg.queries import find_query, is_write, parse_params, parse_query_file
+    from kg.queries import find_query, parse_params, parse_query_file
     from kg.render import render_rows
 
     raw = parse_params(params)
@@ -208,8 +202,7 @@ def query(
             text, bound = path.read_text(encoding="utf-8"), named.bind(raw)
         else:
             text, bound = cypher_text, dict(raw)
-        if is_write(text) and not write:
-            raise QueryError("this query writes to the graph; add --write to allow it")
+        # Without --write the store is opened read-only, so the engine itself refuses writes.
         with _store(db, read_only=not write) as store:
             rows = store.run(text, bound)
     else:
@@ -253,10 +246,11 @@ def stats(fmt: str, db: Path | None) -> None:
     Example:
       kg stats --format json
     """
+    from kg.queries import run_named
     from kg.render import render_rows
 
     with _store(db, read_only=True) as store:
-        rows = _run_named(store, "graph_summary", {})
+        rows = run_named(store, "graph_summary", {})
     click.echo(render_rows(sorted(rows, key=lambda r: (r["kind"], r["type"])), fmt))
 
 
@@ -280,13 +274,14 @@ def map_command(name: str, depth: int, out: Path | None, db: Path | None) -> Non
     """
     from kg.gazetteer import slugify
     from kg.mapview import collect_edges, write_map
+    from kg.queries import run_named
 
     with _store(db, read_only=True) as store:
-        profile = _run_named(store, "entity_profile", {"name": name})
+        profile = run_named(store, "entity_profile", {"name": name})
         if not profile:
             raise QueryError(f"no entity called {name!r} in the graph")
         centre = profile[0]["name"]
-        edges = collect_edges(lambda q, p: _run_named(store, q, p), centre, depth)
+        edges = collect_edges(lambda q, p: run_named(store, q, p), centre, depth)
     path = write_map(edges, centre, out or Path(f"kg-map-{slugify(centre)}.html"))
     click.echo(f"Map of {centre} ({len(edges)} relationships) written to {path}")
 

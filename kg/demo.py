@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from kg.gazetteer import slugify
-from kg.queries import find_query
+from kg.queries import run_named
 from kg.render import render_rows
 from kg.resources import SAMPLES_DIR, load_yaml
 
@@ -32,8 +33,8 @@ def run_demo(db: Path | None, out: Path | None, echo: Callable[[str], None]) -> 
         )
     with open_store(db, read_only=True) as store:
 
-        def run(name: str, params: dict[str, object]) -> list[dict[str, object]]:
-            return store.run(find_query(name).text(store.dialect), params)
+        def run(name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+            return run_named(store, name, params)
 
         summary = sorted(run("graph_summary", {}), key=lambda r: (str(r["kind"]), str(r["type"])))
         echo(f"\nThe graph now holds {report.articles} new or updated article(s):")

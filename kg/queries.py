@@ -9,14 +9,10 @@ from typing import Any
 
 from kg.errors import QueryError
 from kg.resources import cypher_dir
+from kg.store.base import GraphStore
 
 _HEADER = re.compile(r"^//\s*(name|description|param):\s*(.*)$")
 _PARAM = re.compile(r"^(\w+)\s+(string|int|float|bool)\s+(.*?)(?:\s+Example:\s*(.+))?$")
-# Writes are refused unless --write: the engine's read-only mode enforces it; this gives the
-# clearer message first.
-_WRITE_CLAUSE = re.compile(
-    r"\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|ALTER|COPY|LOAD)\b", re.IGNORECASE
-)
 
 
 @dataclass(frozen=True)
@@ -125,10 +121,9 @@ def find_query(name: str) -> NamedQuery:
     return queries[name]
 
 
-def is_write(query: str) -> bool:
-    """Whether a Cypher text contains a clause that writes."""
-    without_strings = re.sub(r"'[^']*'|\"[^\"]*\"", "''", query)
-    return bool(_WRITE_CLAUSE.search(without_strings))
+def run_named(store: GraphStore, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    """Run the named query NAME on STORE, in the store's dialect variant where there is one."""
+    return store.run(find_query(name).text(store.dialect), params)
 
 
 def parse_params(pairs: tuple[str, ...]) -> dict[str, str]:

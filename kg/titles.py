@@ -17,7 +17,7 @@ NATIONALITY = frozenset({"china", "chinese", "prc"})
 
 
 def _title_case(token: Token) -> bool:
-    return token.text[:1].isupper() and token.is_alpha or token.text in ("-",)
+    return (token.text[:1].isupper() and token.is_alpha) or token.text == "-"
 
 
 def _runs(doc: Doc) -> list[tuple[int, int]]:
