@@ -10,7 +10,7 @@ from kg.model import Mention
 from kg.resources import load_yaml
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 DETERMINERS = frozenset({"the", "this", "that"})
 METHOD = "anaphora"
@@ -22,7 +22,10 @@ class AnaphorRules:
 
     heads: dict[str, str]  # head noun -> label
     window: int
+    topic_first: frozenset[str]
     person_pronouns: frozenset[str]
+    thing_pronouns: frozenset[str]
+    organisation_labels: frozenset[str]
     pronoun_window: int
 
 
@@ -34,7 +37,10 @@ def anaphor_rules() -> AnaphorRules:
     return AnaphorRules(
         heads,
         int(raw["anaphor_window"]),
+        frozenset(raw["anaphor_topic_first"]),
         frozenset(raw["person_pronouns"]),
+        frozenset(raw["thing_pronouns"]),
+        frozenset(raw["organisation_labels"]),
         int(raw["pronoun_window"]),
     )
 
@@ -62,6 +68,11 @@ def link_anaphors(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                     )
                 )
             continue
+        if token.lower_ in rules.thing_pronouns and token.i not in covered:
+            organisation = _nearest_organisation(by_start, token.i, doc, rules.pronoun_window)
+            if organisation is not None:
+                added.append(_pointing_back(token, organisation))
+            continue
         label = rules.heads.get(token.lower_)
         if label is None or token.i in covered or token.tag_ not in ("NN", "NNP"):
             continue
@@ -70,7 +81,11 @@ def link_anaphors(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue
         if determiner.lower_ == "its":
             continue  # "its regulator" is another entity, not the one named before
-        antecedent = _last_of(by_start, label, token.i, doc, rules.window)
+        antecedent = (
+            _most_mentioned(by_start, label, token.i)
+            if label in rules.topic_first
+            else _last_of(by_start, label, token.i, doc, rules.window)
+        )
         if antecedent is not None:
             added.append(
                 Mention(
@@ -96,6 +111,46 @@ def _last_of(
         if mention.start >= before or mention.label != label:
             continue
         if current - mention.sentence > window:
-            return None
+            break
         return mention
+    return _most_mentioned(mentions, label, before) if label != "Person" else None
+
+
+def _pointing_back(token: Token, antecedent: Mention) -> Mention:
+    return Mention(
+        token.text,
+        antecedent.label,
+        token.i,
+        token.i + 1,
+        antecedent.sentence,
+        antecedent.gazetteer_id,
+        METHOD,
+        antecedent.text,
+    )
+
+
+def _nearest_organisation(
+    mentions: list[Mention], before: int, doc: Doc, window: int
+) -> Mention | None:
+    """'it' points back to the closest organisation named just before it."""
+    labels = anaphor_rules().organisation_labels
+    current = doc[before].sent.start
+    sentence_starts = [s.start for s in doc.sents]
+    sentence = sentence_starts.index(current)
+    for mention in reversed(mentions):
+        if mention.start >= before or mention.label not in labels:
+            continue
+        return mention if sentence - mention.sentence <= window else None
     return None
+
+
+def _most_mentioned(mentions: list[Mention], label: str, before: int) -> Mention | None:
+    """The article's topic of this type: the entity named most often so far, if one leads."""
+    counts: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        if mention.start < before and mention.label == label and mention.method != METHOD:
+            counts.setdefault(mention.gazetteer_id or mention.text.lower(), []).append(mention)
+    ranked = sorted(counts.values(), key=len, reverse=True)
+    if not ranked or (len(ranked) > 1 and len(ranked[0]) == len(ranked[1])):
+        return None
+    return ranked[0][-1]

@@ -63,6 +63,26 @@ def alias_index() -> dict[tuple[str, str], str]:
     return index
 
 
+def linked_id(surface: str, label: str) -> str | None:
+    """The curated id a name found by other means stands for, ignoring a jurisdiction ending
+    ('Cybersecurity Law of the People's Republic of China' -> the Cybersecurity Law)."""
+    return alias_index().get((without_jurisdiction(surface), label))
+
+
+def without_jurisdiction(surface: str) -> str:
+    """The normalised name without a jurisdiction ending ('law of china' -> 'law')."""
+    name = normalise_surface(surface)
+    for suffix in _jurisdiction_suffixes():
+        if name.endswith(" " + suffix):
+            return name[: -len(suffix) - 1]
+    return name
+
+
+@cache
+def _jurisdiction_suffixes() -> tuple[str, ...]:
+    return tuple(load_yaml("typing.yaml")["jurisdiction_suffixes"])
+
+
 @cache
 def surface_index() -> dict[str, list[str]]:
     """Normalised surface -> curated ids of any type (for question linking and short forms)."""

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from kg.acronyms import apply_acronyms
 from kg.anaphora import link_anaphors
 from kg.cues import cues
-from kg.gazetteer import alias_index, normalise_surface, slugify
+from kg.gazetteer import alias_index, linked_id, normalise_surface, slugify, without_jurisdiction
 from kg.model import Mention
 from kg.nesting import nested_mentions
 from kg.ontology import ontology
@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 _LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _TRAILING = re.compile(r"\s*(['’]s?|,)$")
 ACTOR_DEPS = ("nsubj", "nsubjpass")
+VERB_TAGS = frozenset({"VBZ", "VBG", "VBD"})
+_GLUED = re.compile(r"\b[a-z]{2,}[A-Z]|[a-z]{3,}[A-Z][a-z]{2}\b(?=\s*\d)")
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,8 @@ class TypingRules:
     person_titles: frozenset[str]
     listing_preps: frozenset[str]
     dangling_words: frozenset[str]
+    described_as: dict[str, str]
+    company_verbs: frozenset[str]
     min_unknown_acronym: int
 
 
@@ -66,6 +70,10 @@ def typing_rules() -> TypingRules:
         listing_preps=frozenset(raw["listing_preps"]),
         dangling_words=frozenset(raw["dangling_words"]),
         min_unknown_acronym=int(raw["min_unknown_acronym"]),
+        described_as={
+            noun: label for label, nouns in raw["described_as"].items() for noun in nouns
+        },
+        company_verbs=frozenset(raw["company_verbs"]),
     )
 
 
@@ -93,6 +101,21 @@ def type_organisation(name: str) -> str | None:
     if any(word in rules.regulator_heads for word in words[:-1]) and "of" in words:
         return "Regulator"  # "Ministry of X", "Bureau of Y"
     return "Company"
+
+
+def apposed_label(span: Span) -> str | None:
+    """The type an apposition or relative clause gives a name: 'Labaton Sucharow, a law firm',
+    'the NPPA, the gaming regulator', 'Kanzhun, which runs Boss Zhipin'."""
+    described = typing_rules().described_as
+    for child in span.root.children:
+        if child.dep_ == "appos":
+            modifiers = [c.lower_ for c in child.children if c.dep_ == "compound"]
+            for phrase in (" ".join([*modifiers[-1:], child.lemma_.lower()]), child.lemma_.lower()):
+                if phrase in described:
+                    return described[phrase]
+        if child.dep_ == "relcl" and child.lemma_ in typing_rules().company_verbs:
+            return "Company"
+    return None
 
 
 def clean_surface(text: str) -> str:
@@ -127,6 +150,19 @@ def _strip_titles(span: Span) -> Span:
     return Span(span.doc, start, span.end, label=span.label_)
 
 
+def _inside_a_longer_name(span: Span) -> bool:
+    """'Xi' in 'You Xi': a one-word person alias right after another capitalised word."""
+    if span.label_ != "Person" or len(span) > 1 or span.start == span.sent.start:
+        return False
+    before = span.doc[span.start - 1]
+    return before.is_title and before.lower_ not in typing_rules().person_titles
+
+
+def _headline_clause(span: Span) -> bool:
+    """'China Adopts', 'Cracking China': a title-case headline's verb taken into a name."""
+    return span[0].tag_ in VERB_TAGS or span[-1].tag_ in VERB_TAGS
+
+
 def _is_junk(text: str) -> bool:
     return any(mark in text for mark in typing_rules().junk_characters)
 
@@ -140,11 +176,13 @@ def _mention_from_span(span: Span, sentence: int) -> Mention | None:
         return None
     labels = ontology().labels
     if span.label_ in labels:
+        if _inside_a_longer_name(span):
+            return None
         return Mention(
             surface, span.label_, span.start, span.end, sentence, span.ent_id_ or None, "gazetteer"
         )
     mapped = rules.ner_labels.get(span.label_)
-    if mapped is None or not _looks_like_a_name(surface):
+    if mapped is None or not _looks_like_a_name(surface) or _headline_clause(span):
         return None
     if mapped == "GPE":
         canonical = rules.metonyms.get(surface)
@@ -156,16 +194,18 @@ def _mention_from_span(span: Span, sentence: int) -> Mention | None:
     label: str | None = mapped
     if mapped == "ORG" or (mapped == "Person" and _names_an_organisation(surface)):
         label = type_organisation(surface)
+    label = apposed_label(span) or label
     if label is None or (label == "Person" and not any(c.isupper() for c in surface)):
         return None
     if label == "Policy" and all(
-        w in rules.policy_heads for w in normalise_surface(surface).split()
+        w in rules.policy_heads for w in without_jurisdiction(surface).split()
     ):
         return None  # "the Law", "the Measures": a reference back, not a name
-    linked = alias_index().get((normalise_surface(surface), label))
+    linked = linked_id(surface, label)
     return Mention(surface, label, span.start, span.end, sentence, linked, f"ner:{span.label_}")
 
 
+@cache
 def _looks_like_a_name(surface: str) -> bool:
     """Proper names have a capital, are not cut off mid-phrase, and are not bare short acronyms."""
     rules = typing_rules()
@@ -173,7 +213,11 @@ def _looks_like_a_name(surface: str) -> bool:
     if not any(c.isupper() for c in surface) or words[-1].lower() in rules.dangling_words:
         return False
     known = any((normalise_surface(surface), label) in alias_index() for label in ontology().labels)
-    return known or not (surface.isupper() and len(surface) < rules.min_unknown_acronym)
+    if known:
+        return True
+    if any(c.isdigit() for c in surface) or _GLUED.search(surface):
+        return False  # "Page A3", "CommencedJun 1, 2017", "byStanding": layout debris
+    return not (surface.isupper() and len(surface) < rules.min_unknown_acronym)
 
 
 def _names_an_organisation(surface: str) -> bool:

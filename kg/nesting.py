@@ -11,11 +11,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 METHOD = "nested"
-CONTAINER_LABELS = ("Regulator", "Company")
+CONTAINER_LABELS = ("Regulator", "Company", "Policy")
+CONNECTORS = ("of", "to")  # "General Office of the State Council", "Amendment to the X Law"
 
 
 def nested_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """Mentions for known organs named inside another organ's name, after 'of (the)'."""
+    """Mentions for known entities named inside another name, after 'of (the)' or 'to (the)'."""
     index = alias_index()
     found: list[Mention] = []
     for mention in mentions:
@@ -23,7 +24,7 @@ def nested_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue
         tokens = doc[mention.start : mention.end]
         for position, token in enumerate(tokens):
-            if token.lower_ != "of" or position == 0:
+            if token.lower_ not in CONNECTORS or position == 0:
                 continue
             start = mention.start + position + 1
             if start < mention.end and doc[start].lower_ == "the":

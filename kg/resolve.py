@@ -8,7 +8,7 @@ from kg.ontology import ontology
 
 # Mentions found only by these methods stand for an entity only if it takes part in a claim:
 # "China" as a place is not an actor, "China summoned Ant" is.
-WEAK_METHODS = frozenset({"metonymy", "anaphora"})
+WEAK_METHODS = frozenset({"anaphora"})
 # Mentions that point at an entity without naming it ("the regulator") are not aliases.
 NOT_NAMES = frozenset({"anaphora"})
 

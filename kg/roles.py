@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kg.model import Claim
-from kg.rulebase import COPULAS, RuleBase, prep_objects, subject_tokens
+from kg.rulebase import COPULAS, RuleBase, agent_tokens, prep_objects, subject_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -89,26 +89,50 @@ class RoleRules(RuleBase):
             yield claim
 
     def _copula_role_claims(self) -> Iterator[Claim]:
-        """'Guo is also the vice governor of the PBoC', 'she serves as head of the CAC'."""
+        """Role nouns tied to a person by the parse: 'Guo is also the vice governor of the PBoC',
+        'she serves as head of the CAC', 'the appointment of Gan as the bureau's chief',
+        'chairman of the CBIRC and party secretary of the central bank'."""
         for token in self.doc:
             role = self._role_phrase(token)
             if role is None:
                 continue
-            head = (
-                token.head.head
-                if token.dep_ == "pobj" and token.head.lower_ == "as"
-                else token.head
-            )
-            if token.dep_ not in ("attr", "pobj") or head.lemma_ not in COPULAS:
-                continue
-            holders = [i for t in subject_tokens(head) for i in self.index.at(t)]
             orgs = [
                 i for t in prep_objects(token, frozenset({"of", "at"})) for i in self.index.at(t)
             ]
             orgs += [i for c in token.children if c.dep_ == "poss" for i in self.index.at(c)]
-            for holder in holders:
+            if not orgs:
+                continue
+            for holder in self._holders_of(token):
                 for org in orgs:
                     yield from self._role(holder, org, role, token.sent.text, token.sent)
+
+    def _holders_of(self, role: Token, depth: int = 0) -> list[int]:
+        """The people a role noun is said of, through copulas, 'as', appositions and lists."""
+        head = role.head
+        candidates: list[Token] = []
+        if role.dep_ == "attr" and head.lemma_ in COPULAS:
+            candidates = subject_tokens(head)
+        elif role.dep_ == "pobj" and head.lower_ == "as":
+            holder = head.head
+            if holder.pos_ in ("VERB", "AUX"):
+                candidates = [*subject_tokens(holder), *agent_tokens(holder)]
+                candidates += [c for c in holder.children if c.dep_ == "dobj"]
+            elif holder.pos_ == "NOUN" and holder.i not in self.index.by_token:
+                candidates = prep_objects(holder, frozenset({"of"}))  # appointment of X as Y
+            else:
+                candidates = [holder]
+        elif role.dep_ == "appos" and not self._titles_next_name(role):
+            candidates = [head]
+        elif role.dep_ == "conj" and depth < 3 and self._role_phrase(head):
+            return self._holders_of(head, depth + 1)
+        return [
+            i for t in candidates for i in self.index.at(t) if self.mentions[i].label == "Person"
+        ]
+
+    def _titles_next_name(self, role: Token) -> bool:
+        """'Ant's chairman Eric Jing': the role is the title of the name right after it."""
+        index = self.index.by_token.get(role.i + 1)
+        return index is not None and self.mentions[index].label == "Person"
 
     def _role_phrase(self, token: Token) -> str | None:
         """The role named by a noun and its compound modifiers ('vice governor'), if it is one."""

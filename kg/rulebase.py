@@ -32,6 +32,13 @@ class MentionIndex:
                 continue  # inside another mention's span; reached by the nesting rule only
             for i in range(mention.start, mention.end):
                 self.by_token[i] = index
+        self.lists: dict[int, list[int]] = {}
+
+    def listed_with(self, doc: Doc) -> None:
+        """Group mentions written as one list ('A, B and C'), whatever the parse made of it."""
+        for group in mention_lists(doc, self.mentions):
+            for index in group:
+                self.lists[index] = group
 
     def at(self, token: Token, *, through_possessor: bool = False) -> list[int]:
         """Mentions that TOKEN and its conjuncts stand for ('Alibaba and Tencent' -> both)."""
@@ -40,8 +47,11 @@ class MentionIndex:
             index = self.by_token.get(item.i)
             if index is None and through_possessor and item.dep_ != "appos":
                 index = self._possessor(item)
-            if index is not None and index not in found:
-                found.append(index)
+            if index is None:
+                continue
+            for member in self.lists.get(index, [index]):
+                if member not in found:
+                    found.append(member)
         return found
 
     def _possessor(self, token: Token) -> int | None:
@@ -56,6 +66,45 @@ class MentionIndex:
         return None
 
 
+def mention_lists(doc: Doc, mentions: list[Mention]) -> list[list[int]]:
+    """Runs of same-type mentions separated only by commas and a final 'and'/'or'."""
+    ordered = sorted(
+        (i for i, m in enumerate(mentions) if m.method != NESTED), key=lambda i: mentions[i].start
+    )
+    groups: list[list[int]] = []
+    run: list[int] = []
+    closed = False
+    for index in ordered:
+        mention = mentions[index]
+        if run and not closed and _joins(doc, mentions[run[-1]], mention):
+            closed = _joiner(doc, mentions[run[-1]].end, mention.start) != ","
+            run.append(index)
+            continue
+        if len(run) > 1 and closed:
+            groups.append(run)
+        run, closed = [index], False
+    if len(run) > 1 and closed:
+        groups.append(run)
+    return groups
+
+
+def _joins(doc: Doc, before: Mention, after: Mention) -> bool:
+    if before.label != after.label or before.sentence != after.sentence:
+        return False
+    if after.end < len(doc) and doc[after.end].tag_ == "POS":
+        return False  # "Alibaba, Ant's parent": an apposition, not a list
+    return _joiner(doc, before.end, after.start) is not None
+
+
+def _joiner(doc: Doc, start: int, end: int) -> str | None:
+    """',' or 'and' when only list punctuation and conjunctions lie between START and END."""
+    words = [t.lower_ for t in doc[start:end] if t.lower_ not in ("the", "its")]
+    text = " ".join(words)
+    if text in (",", "and", "or", ", and", ", or", "as well as", ", as well as"):
+        return "," if text == "," else "and"
+    return None
+
+
 def coordinated(token: Token) -> list[Token]:
     """TOKEN and the tokens listed with it: conjuncts, list appositions, 'X, including A and B'."""
     listing = typing_rules().listing_preps
@@ -66,6 +115,12 @@ def coordinated(token: Token) -> list[Token]:
                 out.append(child)
             elif child.dep_ == "prep" and child.lower_ in listing:
                 out.extend(p for p in child.children if p.dep_ == "pobj" and p not in out)
+            elif child.dep_ == "amod" and child.lower_ == "such":
+                out.extend(p for p in prep_objects(child, listing) if p not in out)
+            elif child.dep_ == "relcl" and child.lemma_ in ("include", "comprise"):
+                out.extend(c for c in child.children if c.dep_ == "dobj" and c not in out)
+        if item.lower_ == "likes":  # "the likes of Alibaba"
+            out.extend(p for p in prep_objects(item, frozenset({"of"})) if p not in out)
     return out
 
 
@@ -160,6 +215,7 @@ class RuleBase:
     def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
         self.doc = doc
         self.index = MentionIndex(mentions)
+        self.index.listed_with(doc)
         self.mentions = mentions
         self.lexicon = cues()
         self.ontology = ontology()

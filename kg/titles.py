@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.gazetteer import alias_index, normalise_surface
+from kg.gazetteer import linked_id, without_jurisdiction
 from kg.model import Mention
 
 if TYPE_CHECKING:
@@ -69,12 +69,13 @@ def policy_titles(doc: Doc, mentions: list[Mention], policy_heads: frozenset[str
         words = [t.lower_ for t in doc[begin:end]]
         if not any(w in policy_heads for w in words) or doc[begin:end].text.count("\n"):
             continue
-        if all(w in policy_heads or w in CONNECTORS for w in words):
+        named = without_jurisdiction(doc[begin:end].text).split()
+        if all(w in policy_heads or w in CONNECTORS for w in named):
             continue  # "Guidelines and the Draft" names no particular policy
         if words[0] == "the":
             begin += 1
         span = doc[begin:end]
-        linked = alias_index().get((normalise_surface(span.text), "Policy"))
+        linked = linked_id(span.text, "Policy")
         titles.append(
             Mention(
                 span.text, "Policy", begin, end, sentence_of.get(span.sent.start, 0), linked, METHOD

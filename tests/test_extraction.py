@@ -247,3 +247,67 @@ def test_roles_stated_with_a_copula(nlp) -> None:
     )
     assert ("Pan Gongsheng", "HOLDS_POSITION", "People's Bank of China") in found
     assert ("Zhuang Rongwen", "HOLDS_POSITION", "Cyberspace Administration of China") in found
+
+
+def test_lists_the_parse_splits_and_groups_named_by_their_members(nlp) -> None:
+    found = triples(
+        nlp,
+        "Beijing has vowed to tighten oversight of its platform firms, which include the likes "
+        "of Meituan Dianping Holding and Baidu Holdings. SAMR fined Kuaishou, Pinduoduo and JD.com.",
+    )
+    assert {o for s, t, o in found if t == "REGULATES"} >= {"Meituan", "Baidu"}
+    assert {o for s, t, o in found if t == "FINED"} == {"Kuaishou", "Pinduoduo", "JD.com"}
+    apposed = triples(nlp, "SAMR fined Alibaba, Ant's parent, last year.")
+    assert ("State Administration for Market Regulation", "FINED", "Ant Group") not in apposed
+
+
+def test_descriptions_and_pronouns_point_back(nlp) -> None:
+    text = (
+        "The CSRC published new rules. The CSRC said listings would slow. Markets fell. "
+        "Analysts were surprised. Brokers complained. On Monday the regulator summoned Kuaishou. "
+        "The market regulator said it would ban Baidu's app store, and fined it."
+    )
+    found = triples(nlp, text)
+    assert ("China Securities Regulatory Commission", "SUMMONED", "Kuaishou") in found
+    assert ("State Administration for Market Regulation", "FINED", "Baidu") in found
+
+
+def test_policy_descriptions_point_to_the_article_topic_law(nlp) -> None:
+    text = (
+        "The Personal Information Protection Law took effect in 2021. The Personal Information "
+        "Protection Law is strict. Unlike the Export Control Law, this law was adopted by the "
+        "Standing Committee of the National People's Congress."
+    )
+    found = triples(nlp, text)
+    assert (
+        "NPC Standing Committee",
+        "ISSUED",
+        "Personal Information Protection Law",
+    ) in found
+
+
+def test_roles_tied_by_as_appointment_and_lists_of_roles(nlp) -> None:
+    found = triples(
+        nlp,
+        "SAMR welcomed the appointment of Wang Hua as director of the NPPA. "
+        "Li Ming, chairman of the CSRC and deputy governor of the People's Bank of China, spoke.",
+    )
+    assert ("Wang Hua", "HOLDS_POSITION", "National Press and Publication Administration") in found
+    assert ("Li Ming", "HOLDS_POSITION", "China Securities Regulatory Commission") in found
+    assert ("Li Ming", "HOLDS_POSITION", "People's Bank of China") in found
+    titled = triples(nlp, "Jack Ma, Ant Group's chairman Eric Jing and others met the CSRC.")
+    assert ("Jack Ma", "HOLDS_POSITION", "Ant Group") not in titled
+
+
+def test_apposition_types_unknown_names_and_headline_debris_is_dropped(nlp) -> None:
+    text = (
+        "Rosen Harwell, a shareholder law firm, sued Didi.\n\nChina Tightens Grip\n\n"
+        "The Cybersecurity Law of the People's Republic of China binds Didi. "
+        "The Law of China applies."
+    )
+    (graph,) = extract_documents(nlp, [Document(id="t", text=text)])
+    labels = {e.name: e.label for e in graph.entities}
+    assert labels.get("Rosen Harwell") == "Company"
+    assert "China Tightens" not in labels and "Law of China" not in labels
+    assert "Cybersecurity Law" in labels  # the jurisdiction ending does not make another law
+    assert "Cybersecurity Law of the People's Republic of China" not in labels
