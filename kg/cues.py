@@ -27,6 +27,10 @@ class Cues:
     planned: frozenset[str]
     negations: frozenset[str]
     reporting: frozenset[str]
+    attendance_verbs: frozenset[str]
+    attended_events: frozenset[str]
+    attendance_window: int
+    restructuring: frozenset[str]
 
 
 @cache
@@ -68,4 +72,8 @@ def cues() -> Cues:
         planned=frozenset(raw["planned"]),
         negations=frozenset(raw["negations"]),
         reporting=frozenset(raw["reporting"]),
+        attendance_verbs=frozenset(raw["attendance"]["verbs"]),
+        attended_events=frozenset(raw["attendance"]["events"]),
+        attendance_window=int(raw["attendance"]["window"]),
+        restructuring=frozenset(raw["restructuring"]),
     )

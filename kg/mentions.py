@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from kg.acronyms import apply_acronyms
 from kg.anaphora import link_anaphors
 from kg.cues import cues
+from kg.described import described_policies
 from kg.gazetteer import alias_index, linked_id, normalise_surface, slugify, without_jurisdiction
 from kg.model import Mention
 from kg.nesting import nested_mentions
@@ -46,6 +47,7 @@ class TypingRules:
     dangling_words: frozenset[str]
     described_as: dict[str, str]
     company_verbs: frozenset[str]
+    lowercase_unit_heads: frozenset[str]
     min_unknown_acronym: int
 
 
@@ -74,6 +76,7 @@ def typing_rules() -> TypingRules:
             noun: label for label, nouns in raw["described_as"].items() for noun in nouns
         },
         company_verbs=frozenset(raw["company_verbs"]),
+        lowercase_unit_heads=frozenset(raw["lowercase_unit_heads"]),
     )
 
 
@@ -163,6 +166,18 @@ def _headline_clause(span: Span) -> bool:
     return span[0].tag_ in VERB_TAGS or span[-1].tag_ in VERB_TAGS
 
 
+def _with_lowercase_head(span: Span) -> Span:
+    """'Local Services group': the NER stops before a lowercase unit word that ends the name."""
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    if following is None or not following.is_lower:
+        return span
+    if following.lower_ not in typing_rules().lowercase_unit_heads:
+        return span
+    from spacy.tokens import Span
+
+    return Span(span.doc, span.start, span.end + 1, label=span.label_)
+
+
 def _is_junk(text: str) -> bool:
     return any(mark in text for mark in typing_rules().junk_characters)
 
@@ -171,6 +186,8 @@ def _mention_from_span(span: Span, sentence: int) -> Mention | None:
     rules = typing_rules()
     if span.label_ == "PERSON":
         span = _strip_titles(span)
+    if span.label_ == "ORG":
+        span = _with_lowercase_head(span)
     surface = clean_surface(span.text)
     if not surface or _is_junk(span.text) or normalise_surface(surface) in rules.stop_entities:
         return None
@@ -239,5 +256,5 @@ def find_mentions(doc: Doc) -> list[Mention]:
         mention = _mention_from_span(span, sentence)
         if mention is not None:
             mentions.append(mention)
-    mentions = policy_titles(doc, mentions, typing_rules().policy_heads)
+    mentions = described_policies(doc, policy_titles(doc, mentions, typing_rules().policy_heads))
     return nested_mentions(doc, link_anaphors(doc, apply_acronyms(doc, mentions)))

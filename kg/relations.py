@@ -29,12 +29,41 @@ class RelationFinder(RoleRules, StructureRules):
         """All claims, de-duplicated per (subject, type, object, sentence)."""
         seen: set[tuple[int, str, int]] = set()
         out: list[Claim] = []
-        for claim in self._all():
+        found = list(self._all())
+        for claim in [*found, *self._attendance_claims(found)]:
             key = (claim.subject, claim.type, claim.object)
             if key not in seen:
                 seen.add(key)
                 out.append(claim)
         return out
+
+    def _attendance_claims(self, found: list[Claim]) -> Iterator[Claim]:
+        """'Regulators summoned Ant. Jack Ma and Eric Jing attended the meeting.': the people
+        who attended a summons named just before were summoned too."""
+        summons = [c for c in found if c.type == "SUMMONED"]
+        if not summons:
+            return
+        sentences = list(self.doc.sents)
+        for verb in self.doc:
+            if verb.lemma_ not in self.lexicon.attendance_verbs:
+                continue
+            events = [c for c in verb.children if c.dep_ == "dobj"]
+            if not any(e.lemma_ in self.lexicon.attended_events for e in events):
+                continue
+            here = sentences.index(verb.sent)
+            summoners = {
+                c.subject
+                for c in summons
+                if 0 < here - self.mentions[c.object].sentence <= self.lexicon.attendance_window
+            }
+            attendees = [i for t in subject_tokens(verb) for i in self.index.at(t)]
+            for summoner in sorted(summoners):
+                for attendee in attendees:
+                    claim = self._claim(
+                        summoner, "SUMMONED", attendee, verb.sent, "verb", "attended"
+                    )
+                    if claim:
+                        yield claim
 
     def _all(self) -> Iterator[Claim]:
         for token in self.doc:
@@ -46,6 +75,7 @@ class RelationFinder(RoleRules, StructureRules):
             yield from self._role_claims(sent)
         yield from self._possessive_claims()
         yield from self._hierarchy_claims()
+        yield from self._restructuring_claims()
         yield from self._copula_role_claims()
 
     def _verb_type(self, verb: Token) -> str | None:
@@ -67,7 +97,12 @@ class RelationFinder(RoleRules, StructureRules):
             return
         preps = self.lexicon.verb_preps.get(rel_type, frozenset()) | {"on", "in", "down", "into"}
         passive = [c for c in verb.children if c.dep_ in ("nsubjpass", "auxpass")]
-        if passive:
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and not passive:
+            # "Tianmu News, a service run by Zhejiang Daily", "one of the firms ordered by SAMR"
+            objects = [i for t in described_by(verb.head) for i in self.index.at(t)]
+            subjects = [i for t in agent_tokens(verb) for i in self.index.at(t)]
+            rule = "participle"
+        elif passive:
             objects = [
                 i
                 for c in verb.children
@@ -115,15 +150,23 @@ class RelationFinder(RoleRules, StructureRules):
         objects += [i for c in noun.children if c.dep_ == "compound" for i in self.index.at(c)]
         subjects = [i for c in noun.children if c.dep_ == "poss" for i in self.index.at(c)]
         subjects += [i for t in agent_tokens(noun) for i in self.index.at(t)]
+        for participle in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+            # "a fine of $2.75 billion imposed on Alibaba"
+            objects += [
+                i
+                for t in prep_objects(participle, self.lexicon.noun_preps[rel_type])
+                for i in self.index.at(t)
+            ]
         modality: str | None = "asserted"
-        if not subjects and noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":
-            modality = modality_of(noun.head, self.lexicon)
-            subjects = [i for t in subject_tokens(noun.head) for i in self.index.at(t)]
-            subjects += [i for t in agent_tokens(noun.head) for i in self.index.at(t)]
+        verb = governing_verb(noun)
+        if not subjects and verb is not None:
+            modality = modality_of(verb, self.lexicon)
+            subjects = [i for t in subject_tokens(verb) for i in self.index.at(t)]
+            subjects += [i for t in agent_tokens(verb) for i in self.index.at(t)]
             if not objects:
                 objects = [
                     i
-                    for t in prep_objects(noun.head, self.lexicon.noun_preps[rel_type])
+                    for t in prep_objects(verb, self.lexicon.noun_preps[rel_type])
                     for i in self.index.at(t)
                 ]
         if modality is None:
@@ -140,6 +183,35 @@ class RelationFinder(RoleRules, StructureRules):
             if ent.label_ == "MONEY":
                 return money(ent.text)
         return {}
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """The verb whose object an action noun is: 'opened a probe', 'called for oversight',
+    'stepped up actions, including a fine'."""
+    head = noun
+    for _ in range(3):
+        if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ == "VERB":
+            return head.head
+        if head.dep_ == "pobj" and head.head.head.pos_ == "VERB" and head.head.lower_ == "for":
+            return head.head.head  # "called for deeper oversight"
+        if head.dep_ == "pobj" and head.head.lower_ in ("including", "like"):
+            head = head.head.head  # the listing noun
+            continue
+        return None
+    return None
+
+
+def described_by(noun: Token) -> list[Token]:
+    """What a noun with a participle stands for: itself, the name it is apposed to, or
+    the subject of 'X was one of the firms ...'."""
+    found = [noun]
+    if noun.dep_ == "appos":
+        found.append(noun.head)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+        one = noun.head.head
+        if one.dep_ == "attr":
+            found += subject_tokens(one.head)
+    return found
 
 
 def money(text: str) -> dict[str, object]:

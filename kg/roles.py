@@ -96,15 +96,21 @@ class RoleRules(RuleBase):
             role = self._role_phrase(token)
             if role is None:
                 continue
-            orgs = [
-                i for t in prep_objects(token, frozenset({"of", "at"})) for i in self.index.at(t)
-            ]
+            orgs = [i for t in self._role_objects(token) for i in self.index.at(t)]
             orgs += [i for c in token.children if c.dep_ == "poss" for i in self.index.at(c)]
             if not orgs:
                 continue
             for holder in self._holders_of(token):
                 for org in orgs:
                     yield from self._role(holder, org, role, token.sent.text, token.sent)
+
+    def _role_objects(self, role: Token) -> list[Token]:
+        """'head of the CAC' -> CAC, also where the parse hung 'of ...' elsewhere."""
+        found = prep_objects(role, frozenset({"of", "at"}))
+        following = self.doc[role.i + 1] if role.i + 1 < len(self.doc) else None
+        if not found and following is not None and following.lower_ in ("of", "at"):
+            found = [c for c in following.children if c.dep_ == "pobj"]
+        return found
 
     def _holders_of(self, role: Token, depth: int = 0) -> list[int]:
         """The people a role noun is said of, through copulas, 'as', appositions and lists."""
@@ -123,11 +129,14 @@ class RoleRules(RuleBase):
                 candidates = [holder]
         elif role.dep_ == "appos" and not self._titles_next_name(role):
             candidates = [head]
-        elif role.dep_ == "conj" and depth < 3 and self._role_phrase(head):
-            return self._holders_of(head, depth + 1)
-        return [
-            i for t in candidates for i in self.index.at(t) if self.mentions[i].label == "Person"
-        ]
+        elif role.dep_ == "conj" and depth < 3:
+            if self._role_phrase(head):
+                return self._holders_of(head, depth + 1)
+            if head.dep_ == "pobj" and self._role_phrase(head.head.head):
+                # "chairman of the CBIRC and party secretary of ...": the parse joins the roles
+                # at the first organisation
+                return self._holders_of(head.head.head, depth + 1)
+        return [i for t in candidates for i in self.index.at(t)]
 
     def _titles_next_name(self, role: Token) -> bool:
         """'Ant's chairman Eric Jing': the role is the title of the name right after it."""

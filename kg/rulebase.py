@@ -54,15 +54,20 @@ class MentionIndex:
                     found.append(member)
         return found
 
-    def _possessor(self, token: Token) -> int | None:
-        # "suspended Ant's IPO" -> Ant; "the IPO of Ant" -> Ant
+    def _possessor(self, token: Token, depth: int = 0) -> int | None:
+        # "suspended Ant's IPO" -> Ant; "the IPO of Ant" -> Ant;
+        # "controls 33 percent of Ant Group shares" -> Ant Group
         for child in token.children:
             if child.dep_ in ("poss", "nmod", "compound") and child.i in self.by_token:
                 return self.by_token[child.i]
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj" and pobj.i in self.by_token:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    if pobj.i in self.by_token:
                         return self.by_token[pobj.i]
+                    if depth == 0 and (found := self._possessor(pobj, depth + 1)) is not None:
+                        return found
         return None
 
 

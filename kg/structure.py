@@ -1,11 +1,12 @@
-"""Structural rules: possessives ('Alibaba's Ant') and organ hierarchies ('X under the Y')."""
+"""Structural rules: possessives ('Alibaba's Ant'), organ hierarchies ('X under the Y') and
+restructurings ('Alibaba will split into six units: A, B and C')."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from kg.model import Claim
-from kg.rulebase import NESTED, RuleBase, subject_tokens
+from kg.rulebase import NESTED, RuleBase, prep_objects, subject_tokens
 
 
 class StructureRules(RuleBase):
@@ -54,3 +55,31 @@ class StructureRules(RuleBase):
                 claim = self._claim(subject, "PART_OF", index, sent, "role", "under")
                 if claim:
                     yield claim
+
+    def _restructuring_claims(self) -> Iterator[Claim]:
+        """'The company will reorganise its businesses into six units: A, B and C' and
+        'the restructuring of Alibaba into ...': each unit named after 'into' is owned."""
+        for token in self.doc:
+            if token.lemma_.lower() not in self.lexicon.restructuring:
+                continue
+            into = next(
+                (c for c in token.children if c.dep_ == "prep" and c.lower_ == "into"), None
+            )
+            if into is None:
+                continue
+            if token.pos_ == "VERB":
+                owners = [i for t in subject_tokens(token) for i in self.index.at(t)]
+            else:
+                of_objects = prep_objects(token, frozenset({"of"}))
+                owners = [i for t in of_objects for i in self.index.at(t, through_possessor=True)]
+            sent = token.sent
+            units = [
+                i
+                for i, m in enumerate(self.mentions)
+                if into.i < m.start < sent.end and m.method != NESTED
+            ]
+            for owner in owners:
+                for unit in units:
+                    claim = self._claim(owner, "OWNS", unit, sent, "role", "split-into")
+                    if claim:
+                        yield claim

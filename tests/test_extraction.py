@@ -311,3 +311,38 @@ def test_apposition_types_unknown_names_and_headline_debris_is_dropped(nlp) -> N
     assert "China Tightens" not in labels and "Law of China" not in labels
     assert "Cybersecurity Law" in labels  # the jurisdiction ending does not make another law
     assert "Cybersecurity Law of the People's Republic of China" not in labels
+
+
+def test_people_attending_a_summons_were_summoned(nlp) -> None:
+    found = triples(
+        nlp,
+        "The CSRC and the PBoC held a regulatory talk with Baidu's management on Monday. "
+        "Baidu founder Robin Li and Baidu's president Zhang Ya attended the meeting.",
+    )
+    summoned = {(s, o) for s, t, o in found if t == "SUMMONED"}
+    assert ("China Securities Regulatory Commission", "Robin Li") in summoned
+    assert ("People's Bank of China", "Zhang Ya") in summoned
+    later = triples(nlp, "Robin Li attended the meeting of the CSRC.")
+    assert not any(t == "SUMMONED" for _, t, _ in later)
+
+
+def test_participles_splits_and_described_policies(nlp) -> None:
+    found = triples(
+        nlp,
+        "Kuaishou was one of the 20 platforms ordered by the CAC to rectify their apps. "
+        "Baidu will split its businesses into three units: Baidu AI Cloud Group, Xiaodu Technology and iQiyi. "
+        "The CAC issued a set of rules governing recommendation algorithms. "
+        "The government has called for tighter oversight of platforms such as Meituan.",
+    )
+    assert ("Cyberspace Administration of China", "ORDERED", "Kuaishou") in found
+    assert {o for s, t, o in found if s == "Baidu" and t == "OWNS"} >= {
+        "Xiaodu Technology",
+        "iQiyi",
+    }
+    assert (
+        "Cyberspace Administration of China",
+        "ISSUED",
+        "rules governing recommendation algorithms",
+    ) in found
+    negated = triples(nlp, "The CAC did not issue rules governing recommendation algorithms.")
+    assert not any(t == "ISSUED" for _, t, _ in negated)

@@ -1,0 +1,59 @@
+"""Policies named by description: 'issued a set of rules governing cross-border data transfer'."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.cues import cues
+from kg.model import Mention
+from kg.resources import load_yaml
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+METHOD = "described"
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+
+
+def described_policies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A Policy mention for each described policy a state body issues, when it has no name."""
+    spec = load_yaml("typing.yaml")["described_policies"]
+    heads, containers = frozenset(spec["heads"]), frozenset(spec["containers"])
+    qualifiers = frozenset(spec["qualifiers"])
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    sentence_of = {sent.start: index for index, sent in enumerate(doc.sents)}
+    issuing = {lemma for lemma, rel_type in cues().verbs.items() if rel_type == "ISSUED"}
+    found: list[Mention] = []
+    for token in doc:
+        if token.dep_ not in ("dobj", "nsubjpass") or token.head.lemma_ not in issuing:
+            continue
+        head = _contained(token, containers)
+        if head.lemma_.lower() not in heads or head.i in covered:
+            continue
+        qualifying = [c for c in head.rights if c.dep_ in ("acl", "relcl", "prep")]
+        if not qualifying or (
+            qualifying[0].dep_ == "prep" and qualifying[0].lower_ not in qualifiers
+        ):
+            continue
+        start = min([head.i, *(c.i for c in head.lefts if c.dep_ in MODIFIER_DEPS)])
+        end = max(t.i for t in qualifying[0].subtree) + 1
+        if any(i in covered for i in range(start, end)) or end - start > 16:
+            continue
+        span = doc[start:end]
+        found.append(
+            Mention(
+                span.text, "Policy", start, end, sentence_of.get(span.sent.start, 0), None, METHOD
+            )
+        )
+    return sorted([*mentions, *found], key=lambda m: m.start) if found else mentions
+
+
+def _contained(token: Token, containers: frozenset[str]) -> Token:
+    """'a set of rules' -> rules."""
+    if token.lemma_.lower() in containers:
+        inner = [
+            p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+        ]
+        if inner:
+            return inner[0]
+    return token
