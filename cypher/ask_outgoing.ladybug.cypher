@@ -1,0 +1,17 @@
+// name: ask_outgoing
+// description: Entities an entity has relationships of the given types to (what X owns), with dates and evidence; the question answerer's main query.
+// param: id string The entity's id. Example: "state-administration-for-market-regulation"
+// param: types list Relationship types, comma-separated. Example: "SUMMONED,FINED"
+// param: labels list Labels of the answers, comma-separated; empty for any. Example: "Company"
+// param: since string Earliest date (YYYY, YYYY-MM or YYYY-MM-DD); empty for none. Example: ""
+// param: until string Latest date; empty for none. Example: ""
+MATCH (x {id: $id})
+MATCH (x)-[e]->(s)
+WHERE label(e) IN $types AND (size($labels) = 0 OR label(s) IN $labels)
+  AND ($since = '' OR e.date >= $since) AND ($until = '' OR e.date <= $until)
+OPTIONAL MATCH (a:Article {id: e.article_id})
+WITH s, e, {sentence: e.evidence, source: coalesce(a.title, a.url, e.article_id), date: e.date} AS ev
+RETURN s.id AS id, s.name AS name, label(s) AS type, collect(DISTINCT label(e)) AS relations,
+       min(e.date) AS first, max(e.date) AS last, count(DISTINCT e.article_id) AS articles,
+       collect(ev) AS evidence
+ORDER BY articles DESC, name

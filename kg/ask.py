@@ -1,0 +1,344 @@
+"""Plain-English questions to named queries: intent from kg/data/questions.yaml, entities
+linked to the graph, parameters only (no query text is ever built from the question)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from kg.errors import KGError
+from kg.linking import EntityLinker, Found, LinkedEntity, tokens
+from kg.queries import find_query, run_named
+from kg.resources import load_yaml
+from kg.store.base import GraphStore
+
+EVIDENCE_PER_ANSWER = 3
+RANKING_LIMIT = 10
+_BE = frozenset({"is", "are", "was", "were", "been", "be"})
+
+
+class QuestionError(KGError):
+    """A question none of the known kinds matches."""
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A relationship cue of questions.yaml."""
+
+    kind: str
+    pattern: re.Pattern[str]
+    types: tuple[str, ...]
+    noun: str | None
+    symmetric: bool
+
+
+@dataclass(frozen=True)
+class Special:
+    """A question kind recognised by its whole shape (connections, rankings, timelines)."""
+
+    kind: str
+    example: str
+    query: str
+    patterns: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class QuestionRules:
+    """questions.yaml, compiled."""
+
+    special: tuple[Special, ...]
+    cues: tuple[Cue, ...]
+    answer_types: dict[str, tuple[str, ...]]
+    frame_words: frozenset[str]
+    dates: dict[str, re.Pattern[str]]
+
+
+@cache
+def question_rules() -> QuestionRules:
+    """The question patterns, loaded once."""
+    raw = load_yaml("questions.yaml")
+    special = tuple(
+        Special(
+            s["kind"],
+            s["example"],
+            s["query"],
+            tuple(re.compile(p, re.IGNORECASE) for p in s["patterns"]),
+        )
+        for s in raw["special"]
+    )
+    cues = tuple(
+        Cue(
+            c["kind"],
+            re.compile(c["pattern"], re.IGNORECASE),
+            tuple(c["types"]),
+            c.get("noun"),
+            bool(c.get("symmetric")),
+        )
+        for c in raw["relations"]
+    )
+    answer_types: dict[str, tuple[str, ...]] = {}
+    for label, nouns in raw["answer_types"].items():
+        for noun in nouns:
+            answer_types[noun] = (*answer_types.get(noun, ()), label)
+    for word, labels in raw["wh_types"].items():
+        answer_types[word] = tuple(labels)
+    dates = {k: re.compile(v, re.IGNORECASE) for k, v in raw["dates"].items()}
+    return QuestionRules(special, cues, answer_types, frozenset(raw["frame_words"]), dates)
+
+
+def question_kinds() -> list[str]:
+    """One example per kind of question understood, for the 'not understood' message."""
+    rules = question_rules()
+    relation_examples = [
+        "Who summoned Jack Ma?",
+        "Which regulators fined Didi?",
+        "Who regulates Ant Group?",
+        "Who are Ant's owners?",
+        "What does Tencent own?",
+        "What did Jack Ma found?",
+        "Who works at Alibaba?",
+        "Which policies has SAMR issued?",
+        "What is part of the PBoC?",
+        "Which firms were fined by Beijing since 2021?",
+    ]
+    return relation_examples + [s.example for s in rules.special]
+
+
+@dataclass
+class Interpretation:
+    """What a question asks: the kind, the named query and its parameters."""
+
+    question: str
+    kind: str
+    query: str
+    params: dict[str, Any]
+    entities: list[LinkedEntity] = field(default_factory=list)
+    extra_queries: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+
+
+def date_range(question: str) -> tuple[str, str, str]:
+    """(since, until, the question without its date phrase)."""
+    rules = question_rules().dates
+    since = until = ""
+    if match := rules["between"].search(question):
+        since, until = match["since"], _end_of(match["until"])
+    else:
+        if match := rules["since"].search(question):
+            since = match["since"]
+        if match := rules["until"].search(question):
+            until = _before(match["until"])
+        if not since and not until and (match := rules["year"].search(question)):
+            since, until = match["year"], _end_of(match["year"])
+    stripped = question
+    for pattern in rules.values():
+        stripped = pattern.sub(" ", stripped)
+    return since, until, " ".join(stripped.split())
+
+
+def _end_of(date: str) -> str:
+    """The last possible date string starting with DATE ('2022' -> '2022-12-31')."""
+    return date + "-12-31"[len(date) - 4 :] if len(date) < 10 else date
+
+
+def _before(date: str) -> str:
+    """Dates strictly before DATE compare below this string."""
+    return date + "-00" if len(date) < 10 else date
+
+
+def interpret(question: str, linker: EntityLinker) -> Interpretation:
+    """The named query and parameters that answer QUESTION."""
+    rules = question_rules()
+    since, until, text = date_range(question)
+    text = text.strip().rstrip("?!. ")
+    for special in rules.special:
+        for pattern in special.patterns:
+            if match := pattern.search(text):
+                return _special(question, special, match, linker, since, until)
+    words = tokens(text)
+    found = linker.find_in(words, rules.frame_words)
+    if not found:
+        if _cue(" ".join(w.lower() for w in words)) is None:
+            raise not_understood(question)
+        found = [closest_name(words, linker)]
+    target = found[-1] if _by_before(words, found[-1]) else found[0]
+    frame_words = [*words[: target.start], "X", *words[target.end :]]
+    frame = " ".join(w if w == "X" else w.lower() for w in frame_words)
+    cue = _cue(frame)
+    if cue is None:
+        raise not_understood(question)
+    direction = _direction(frame, frame_words, cue)
+    labels = _answer_labels(words[: target.start] if target.start else words)
+    params = {
+        "id": target.entity.id,
+        "types": list(cue.types),
+        "labels": labels,
+        "since": since,
+        "until": until,
+    }
+    interpretation = Interpretation(question, cue.kind, f"ask_{direction}", params, [target.entity])
+    if cue.symmetric:
+        other = "outgoing" if direction == "incoming" else "incoming"
+        interpretation.extra_queries.append((f"ask_{other}", params))
+    return interpretation
+
+
+def _special(
+    question: str,
+    special: Special,
+    match: re.Match[str],
+    linker: EntityLinker,
+    since: str,
+    until: str,
+) -> Interpretation:
+    groups = {k: v for k, v in match.groupdict().items() if v}
+    entities = [linker.link(groups[k]) for k in ("a", "b") if k in groups]
+    if special.query == "paths_between":
+        params: dict[str, Any] = {"a": entities[0].name, "b": entities[1].name}
+    elif special.query == "entity_timeline":
+        params = {"id": entities[0].id, "since": since, "until": until}
+    elif special.query == "entity_card":
+        params = {"id": entities[0].id}
+    elif special.kind == "ranking_targets":
+        cue = _cue(groups.get("verb", "").lower())
+        if cue is None:
+            raise not_understood(question)
+        return Interpretation(
+            question,
+            special.kind,
+            "ranked_targets",
+            {"types": list(cue.types), "since": since, "until": until, "limit": RANKING_LIMIT},
+        )
+    else:
+        params = {"limit": RANKING_LIMIT}
+    return Interpretation(question, special.kind, special.query, params, entities)
+
+
+def _by_before(words: list[str], found: Found) -> bool:
+    return found.start > 0 and words[found.start - 1].lower() == "by"
+
+
+def _cue(frame: str) -> Cue | None:
+    """The first verb cue that matches, else the first noun cue."""
+    matching = [c for c in question_rules().cues if c.pattern.search(frame)]
+    verbs = [c for c in matching if c.noun is None]
+    ranked = verbs or matching
+    return ranked[0] if ranked else None
+
+
+def _direction(frame: str, words: list[str], cue: Cue) -> str:
+    """'incoming' when the entity is the object of the relationship asked about."""
+    x = words.index("X")
+    if x + 1 < len(words) and words[x + 1].lower() == "by":
+        return "incoming"  # "who is X owned by"
+    if " by X" in frame:
+        return "outgoing"
+    if cue.noun is not None:
+        return cue.noun
+    match = cue.pattern.search(frame)
+    entity_at = frame.index("X")
+    if match is not None and match.start() < entity_at:
+        return "incoming"
+    before = words[x - 1].lower() if x > 0 else ""
+    if before in _BE and re.search(r"\b\w+(?:ed|en|wn|ht)\b", frame[entity_at:]):
+        return "incoming"  # "was Alibaba fined"
+    return "outgoing"
+
+
+def _answer_labels(words: list[str]) -> list[str]:
+    """Types the answers must have, from 'which regulators', 'what companies', 'where'."""
+    types = question_rules().answer_types
+    lowered = [w.lower() for w in words]
+    for index, word in enumerate(lowered):
+        if word in ("which", "what") and index + 1 < len(lowered):
+            following = lowered[index + 1]
+            if following in types:
+                return list(types[following])
+        if word == "where" and word in types:
+            return list(types[word])
+    return []
+
+
+def closest_name(words: list[str], linker: EntityLinker) -> Found:
+    """The entity the name-like words of the question are closest to (a typo, a variant),
+    or an error with the candidates."""
+    rules = question_rules()
+    content = [
+        i
+        for i, w in enumerate(words)
+        if w.lower() not in rules.frame_words and not _is_cue_word(w.lower())
+    ]
+    capitalised = [i for i in content if words[i][:1].isupper()] or content
+    if not capitalised:
+        raise KGError("No entity name found in the question.")
+    start, end = capitalised[0], capitalised[-1] + 1
+    return Found(linker.link(" ".join(words[start:end])), start, end)
+
+
+def _is_cue_word(word: str) -> bool:
+    return any(c.pattern.fullmatch(word) for c in question_rules().cues)
+
+
+def not_understood(question: str) -> QuestionError:
+    kinds = "\n  ".join(question_kinds())
+    return QuestionError(f"Cannot read the question {question!r}. Questions I know:\n  {kinds}")
+
+
+@dataclass
+class Answer:
+    """The interpretation, the query texts run and the answers."""
+
+    interpretation: Interpretation
+    cypher: str
+    rows: list[dict[str, Any]]
+
+    def as_json(self) -> dict[str, Any]:
+        """The shape of DESIGN.md: question, intent, cypher, answers with evidence."""
+        return {
+            "question": self.interpretation.question,
+            "intent": self.interpretation.kind,
+            "query": self.interpretation.query,
+            "params": self.interpretation.params,
+            "cypher": self.cypher,
+            "entities": [e.__dict__ for e in self.interpretation.entities],
+            "answers": self.rows,
+        }
+
+
+def ask(store: GraphStore, question: str, since: str = "", until: str = "") -> Answer:
+    """Answer QUESTION from STORE; --since/--until narrow what the question says."""
+    linker = EntityLinker(run_named(store, "entity_index", {}))
+    interpretation = interpret(question, linker)
+    for key, value in (("since", since), ("until", until)):
+        if value and key in interpretation.params:
+            interpretation.params[key] = value if key == "since" else _end_of(value)
+    runs = [(interpretation.query, interpretation.params), *interpretation.extra_queries]
+    rows: dict[str, dict[str, Any]] = {}
+    texts = []
+    for name, params in runs:
+        texts.append(find_query(name).text(store.dialect))
+        for row in run_named(store, name, params):
+            key = str(row.get("id") or sorted(row.items()))
+            if key in rows and isinstance(row.get("evidence"), list):
+                merged = rows[key]
+                merged["relations"] = sorted(set(merged["relations"]) | set(row["relations"]))
+                merged["evidence"] = [*merged["evidence"], *row["evidence"]]
+            else:
+                rows[key] = dict(row)
+    answers = [_trimmed(row) for row in rows.values()]
+    return Answer(interpretation, "\n\n".join(texts), answers)
+
+
+def _trimmed(row: dict[str, Any]) -> dict[str, Any]:
+    """At most three evidence sentences, newest first, without repeats."""
+    if "evidence" not in row or not isinstance(row["evidence"], list):
+        return row
+    seen: set[str] = set()
+    evidence = []
+    for item in sorted(row["evidence"], key=lambda e: str(e.get("date") or ""), reverse=True):
+        if item.get("sentence") and item["sentence"] not in seen:
+            seen.add(item["sentence"])
+            evidence.append(item)
+    row["evidence"] = evidence[:EVIDENCE_PER_ANSWER]
+    return row

@@ -1,0 +1,130 @@
+"""The analyst's commands: ask, entity, timeline and eval-questions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kg.cli_common import db_option, open_graph
+
+ASK_FORMAT = click.Choice(["table", "json"])
+
+
+def _date_option(name: str, help_text: str) -> Any:
+    return click.option(
+        name,
+        default="",
+        metavar="DATE",
+        help=help_text + " (YYYY, YYYY-MM or YYYY-MM-DD).",
+    )
+
+
+@click.command(name="ask")
+@click.argument("question")
+@click.option("--format", "fmt", type=ASK_FORMAT, default="table", show_default=True)
+@click.option("--show-cypher", is_flag=True, help="Print the query and its parameters too.")
+@_date_option("--since", "Only relationships dated on or after DATE")
+@_date_option("--until", "Only relationships dated on or before DATE")
+@db_option
+def ask_command(
+    question: str, fmt: str, show_cypher: bool, since: str, until: str, db: Path | None
+) -> None:
+    """Answer a plain-English question from the graph, with evidence.
+
+    \b
+    Example:
+      kg ask "Which regulators fined Didi since 2021?"
+      kg ask "Who are Ant's owners?" --format json
+    """
+    from kg.answers import render_answer
+    from kg.ask import ask
+
+    with open_graph(db, read_only=True) as store:
+        answer = ask(store, question, since, until)
+    if fmt == "json":
+        click.echo(json.dumps(answer.as_json(), ensure_ascii=False, indent=2, default=str))
+        return
+    if show_cypher:
+        click.echo(answer.cypher.strip())
+        click.echo(f"-- parameters: {json.dumps(answer.interpretation.params, default=str)}\n")
+    click.echo(render_answer(answer))
+
+
+@click.command(name="entity")
+@click.argument("name")
+@click.option("--format", "fmt", type=ASK_FORMAT, default="table", show_default=True)
+@db_option
+def entity_command(name: str, fmt: str, db: Path | None) -> None:
+    """Profile of an entity: type, aliases, Wikidata, relationships, counterparts, dates.
+
+    \b
+    Example:
+      kg entity "Ant Group"
+    """
+    from kg.answers import render_profile
+    from kg.profiles import profile
+
+    with open_graph(db, read_only=True) as store:
+        record = profile(store, name)
+    if fmt == "json":
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2, default=str))
+    else:
+        click.echo(render_profile(record))
+
+
+@click.command(name="timeline")
+@click.argument("name")
+@click.option("--format", "fmt", type=ASK_FORMAT, default="table", show_default=True)
+@_date_option("--since", "Only relationships dated on or after DATE")
+@_date_option("--until", "Only relationships dated on or before DATE")
+@db_option
+def timeline_command(name: str, fmt: str, since: str, until: str, db: Path | None) -> None:
+    """Dated relationships of an entity, oldest first, with evidence and source.
+
+    \b
+    Example:
+      kg timeline "Ant Group" --since 2020
+    """
+    from kg.answers import render_timeline
+    from kg.profiles import timeline
+
+    with open_graph(db, read_only=True) as store:
+        entity, rows = timeline(store, name, since, until)
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+    else:
+        click.echo(render_timeline(entity, rows))
+
+
+@click.command(name="eval-questions")
+@click.argument("question_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=ASK_FORMAT, default="table", show_default=True)
+@db_option
+def eval_questions(question_file: Path, fmt: str, db: Path | None) -> None:
+    """Score `kg ask` on a question file against the graph in --db.
+
+    Ingest the articles the questions are about into an empty store first.
+
+    \b
+    Example:
+      kg ingest corpus/dev --db /tmp/dev
+      kg eval-questions corpus/questions-dev.json --db /tmp/dev
+    """
+    from kg.question_eval import evaluate_questions, load_questions
+
+    questions = load_questions(question_file)
+    with open_graph(db, read_only=True) as store:
+        report = evaluate_questions(store, questions)
+    if fmt == "json":
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        return
+    for result in report["results"]:
+        note = f"  [{result['error']}]" if "error" in result else ""
+        click.echo(f"{result['f1']:.2f}  {result['question']}{note}")
+    click.echo(
+        f"mean over {report['questions']} questions: precision {report['precision']:.3f} "
+        f"recall {report['recall']:.3f} F1 {report['f1']:.3f}"
+    )

@@ -1,0 +1,57 @@
+"""Entity profiles and timelines, anchored on the entity's id after linking its name."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from kg.linking import EntityLinker, LinkedEntity
+from kg.queries import run_named
+from kg.store.base import GraphStore
+
+TOP_COUNTERPARTS = 8
+
+
+def linked(store: GraphStore, name: str) -> LinkedEntity:
+    """The entity NAME stands for (exact, alias, acronym or a clear fuzzy match)."""
+    return EntityLinker(run_named(store, "entity_index", {})).link(name)
+
+
+def profile(store: GraphStore, name: str) -> dict[str, Any]:
+    """Name, type, aliases, QID, relationship counts by type and direction, top counterparts,
+    first and last seen."""
+    entity = linked(store, name)
+    (card,) = run_named(store, "entity_card", {"id": entity.id})
+    relations = run_named(store, "entity_relations", {"id": entity.id})
+    by_type: Counter[tuple[str, str]] = Counter()
+    counterparts: Counter[tuple[str, str]] = Counter()
+    dates = []
+    for row in relations:
+        by_type[(row["relation"], row["direction"])] += row["articles"]
+        counterparts[(row["counterpart"], row["counterpart_type"])] += row["articles"]
+        dates += [d for d in (row["first"], row["last"]) if d]
+    return {
+        **card,
+        "aliases": sorted(set(card.get("aliases") or []) - {card["name"]}),
+        "relationships": [
+            {"relation": rel, "direction": direction, "articles": count}
+            for (rel, direction), count in sorted(by_type.items())
+        ],
+        "top_counterparts": [
+            {"name": n, "type": t, "articles": c}
+            for (n, t), c in counterparts.most_common(TOP_COUNTERPARTS)
+        ],
+        "first_relationship": min(dates) if dates else None,
+        "last_relationship": max(dates) if dates else None,
+    }
+
+
+def timeline(
+    store: GraphStore, name: str, since: str = "", until: str = ""
+) -> tuple[LinkedEntity, list[dict[str, Any]]]:
+    """The entity and its dated relationships, oldest first."""
+    entity = linked(store, name)
+    if until and len(until) < 10:
+        until = until + "-12-31"[len(until) - 4 :]
+    rows = run_named(store, "entity_timeline", {"id": entity.id, "since": since, "until": until})
+    return entity, rows
