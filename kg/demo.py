@@ -6,7 +6,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kg.gazetteer import slugify
 from kg.queries import run_named
 from kg.render import render_rows
 from kg.resources import SAMPLES_DIR, load_yaml
@@ -15,7 +14,8 @@ from kg.resources import SAMPLES_DIR, load_yaml
 def run_demo(db: Path | None, out: Path | None, echo: Callable[[str], None]) -> list[str]:
     """Run the demo, printing as it goes; returns the sources that failed to load."""
     from kg.ingest import ingest
-    from kg.mapview import collect_edges, write_map
+    from kg.mapping import draw_map
+    from kg.mapview import MapRequest
     from kg.pipeline import build_pipeline
     from kg.store import default_db_dir, open_store
     from loaders import load_sources
@@ -46,8 +46,9 @@ def run_demo(db: Path | None, out: Path | None, echo: Callable[[str], None]) -> 
                 + ")"
             )
             echo(render_rows(run(item["query"], item["params"]), "table"))
-        centre = script["map_centre"]
-        edges = collect_edges(run, centre, depth=2)
-    path = write_map(edges, centre, out or Path(f"kg-map-{slugify(centre)}.html"))
-    echo(f"\nMap of {centre} ({len(edges)} relationships) written to {path.resolve()}")
+        drawn = draw_map(store, script["map_centre"], MapRequest(None, depth=2), out)
+    echo(
+        f"\nMap of {drawn.title} ({drawn.relationships} relationships) "
+        f"written to {drawn.path.resolve()}"
+    )
     return report.failures

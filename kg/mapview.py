@@ -1,75 +1,220 @@
-"""Writes an interactive HTML relationship map around an entity with pyvis."""
+"""Interactive relationship maps: one self-contained, offline HTML page drawn with pyvis, with
+a legend, search, filters by relationship type, entity type and date, and readable evidence."""
 
 from __future__ import annotations
 
-import html
+import json
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kg.errors import KGError
 from kg.ontology import ontology
+from kg.resources import DATA_DIR
 
-MAX_NODES = 400
+MAX_NODES = 1500
+MAX_EDGES = 20000
+STABILISATION_ITERATIONS = 250
+EVIDENCE_PER_EDGE = 3
 # pyvis links Bootstrap from a CDN even with inlined vis.js; the map does not use it.
 _REMOTE_ASSET = re.compile(
     r'<(?:link|script)[^>]+(?:href|src)="https?://[^"]+"[^>]*>(?:</script>)?'
 )
 
+RunNamed = Callable[[str, dict[str, Any]], list[dict[str, Any]]]
 
-def collect_edges(
-    run_named: Callable[[str, dict[str, Any]], list[dict[str, Any]]], centre: str, depth: int
-) -> list[dict[str, Any]]:
-    """Edges within DEPTH hops of CENTRE, expanded one ring at a time."""
-    seen_nodes = {centre}
-    frontier = [centre]
+
+class MapTooLargeError(KGError):
+    """More entities than a map can usefully show."""
+
+
+@dataclass
+class MapRequest:
+    """What to draw: around one entity (by id) or the whole graph, and the filters."""
+
+    centre: str | None
+    depth: int = 1
+    types: list[str] = field(default_factory=list)
+    since: str = ""
+    until: str = ""
+    min_confidence: float = 0.0
+
+    def filters(self) -> dict[str, Any]:
+        """The filter parameters every map query takes."""
+        return {
+            "types": self.types,
+            "since": self.since,
+            "until": self.until,
+            "min_confidence": self.min_confidence,
+        }
+
+
+def collect_edges(run_named: RunNamed, request: MapRequest) -> list[dict[str, Any]]:
+    """The relationships to draw, ring by ring around the centre (or all of them)."""
+    if request.centre is None:
+        rows = run_named("map_all_edges", {**request.filters(), "limit": MAX_EDGES + 1})
+        if len(rows) > MAX_EDGES:
+            raise MapTooLargeError(
+                f"the graph has more than {MAX_EDGES} relationships to draw; narrow the map "
+                "with --types, --since/--until or --min-confidence, or map one entity"
+            )
+        _check_size({r["subject_id"] for r in rows} | {r["object_id"] for r in rows})
+        return rows
+    seen = {request.centre}
+    frontier = [request.centre]
     edges: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for _ in range(max(depth, 1)):
-        next_frontier: list[str] = []
-        for name in frontier:
-            for row in run_named("neighbourhood", {"names": name}):
-                edges[(row["subject"], row["relation"], row["object"])] = row
-                for other in (row["subject"], row["object"]):
-                    if other not in seen_nodes and len(seen_nodes) < MAX_NODES:
-                        seen_nodes.add(other)
-                        next_frontier.append(other)
-        frontier = next_frontier
-    return [e for e in edges.values() if e["subject"] in seen_nodes and e["object"] in seen_nodes]
+    for _ in range(request.depth):
+        ring: list[str] = []
+        for entity_id in frontier:
+            for row in run_named("map_edges", {"id": entity_id, **request.filters()}):
+                edges[(row["subject_id"], row["relation"], row["object_id"])] = row
+                for other in (row["subject_id"], row["object_id"]):
+                    if other not in seen:
+                        seen.add(other)
+                        ring.append(other)
+        _check_size(seen)
+        frontier = ring
+    return list(edges.values())
 
 
-def write_map(edges: list[dict[str, Any]], centre: str, out: Path) -> Path:
-    """Draw EDGES as an HTML page at OUT, the CENTRE entity highlighted."""
+def _check_size(ids: set[str]) -> None:
+    if len(ids) > MAX_NODES:
+        raise MapTooLargeError(
+            f"the map would show {len(ids)} entities, more than the {MAX_NODES} a map can show "
+            "usefully; narrow it with --types, --since/--until, --min-confidence or --depth 1"
+        )
+
+
+def write_map(
+    edges: list[dict[str, Any]],
+    details: dict[str, dict[str, Any]],
+    focus: str | None,
+    out: Path,
+) -> Path:
+    """Draw EDGES as a self-contained HTML page at OUT; FOCUS (an id) is highlighted."""
     from pyvis.network import Network
 
     model = ontology()
-    network = Network(height="800px", width="100%", directed=True, cdn_resources="in_line")
-    nodes: dict[str, str] = {}
+    network = Network(height="85vh", width="100%", directed=True, cdn_resources="in_line")
+    entities: dict[str, dict[str, Any]] = {}
     for edge in edges:
-        nodes[edge["subject"]] = edge["subject_type"]
-        nodes[edge["object"]] = edge["object_type"]
-    nodes.setdefault(centre, "")
-    for name, label in nodes.items():
-        network.add_node(
-            name,
-            label=name,
-            title=f"{name} ({label})",
-            color=model.colours.get(label, "#7f7f7f"),
-            shape=model.shapes.get(label, "dot"),
-            size=30 if name == centre else 15,
-            borderWidth=4 if name == centre else 1,
-        )
-    for edge in edges:
-        evidence = html.unescape(edge.get("evidence") or "")
-        network.add_edge(
-            edge["subject"],
-            edge["object"],
-            label=edge["relation"],
-            title=f"{edge['relation']} ({edge['articles']} article(s), "
-            f"{edge.get('first') or 'undated'}): {evidence}",
-            width=1 + min(int(edge["articles"]), 8),
-        )
-    network.toggle_physics(True)
+        entities[edge["subject_id"]] = {"name": edge["subject"], "type": edge["subject_type"]}
+        entities[edge["object_id"]] = {"name": edge["object"], "type": edge["object_type"]}
+    if focus is not None and focus in details:
+        entities.setdefault(focus, {"name": details[focus]["name"], "type": details[focus]["type"]})
+    # pyvis's add_node/add_edge are slow on big graphs; its lists are filled directly.
+    network.nodes = [
+        _node(entity_id, entity, details.get(entity_id, {}), entity_id == focus, model)
+        for entity_id, entity in entities.items()
+    ]
+    network.node_ids = list(entities)
+    network.node_map = {n["id"]: n for n in network.nodes}
+    network.edges = [_edge(edge) for edge in edges]
+    network.set_options(json.dumps(_options()))
     out.parent.mkdir(parents=True, exist_ok=True)
     page = _REMOTE_ASSET.sub("", network.generate_html(notebook=False))
-    out.write_text(page, encoding="utf-8")
+    out.write_text(_with_controls(page, entities, edges, focus, model), encoding="utf-8")
     return out
+
+
+def _node(
+    entity_id: str,
+    entity: dict[str, Any],
+    detail: dict[str, Any],
+    is_focus: bool,
+    model: Any,
+) -> dict[str, Any]:
+    lines = [f"{entity['name']} ({entity['type']})"]
+    aliases = [a for a in detail.get("aliases") or [] if a != entity["name"]]
+    if aliases:
+        lines.append("Also: " + "; ".join(aliases[:8]))
+    if detail.get("wikidata"):
+        lines.append(f"Wikidata: https://www.wikidata.org/wiki/{detail['wikidata']}")
+    return {
+        "id": entity_id,
+        "label": entity["name"],
+        "title": "\n".join(lines),
+        "entityType": entity["type"],
+        "wikidata": detail.get("wikidata") or "",
+        "color": model.colours.get(entity["type"], "#7f7f7f"),
+        "shape": model.shapes.get(entity["type"], "dot"),
+        "size": 32 if is_focus else 16,
+        "borderWidth": 5 if is_focus else 1,
+        "font": {"size": 20 if is_focus else 14, "bold": is_focus},
+        "focus": is_focus,
+    }
+
+
+def _edge(edge: dict[str, Any]) -> dict[str, Any]:
+    articles = int(edge["articles"])
+    dates = edge.get("first") or "undated"
+    if edge.get("last") and edge.get("last") != edge.get("first"):
+        dates += f" to {edge['last']}"
+    lines = [
+        f"{edge['subject']} {edge['relation']} {edge['object']}",
+        f"{articles} article(s), {dates}, confidence {edge.get('confidence') or 0:.2f}",
+    ]
+    for item in (edge.get("evidence") or [])[:EVIDENCE_PER_EDGE]:
+        sentence = " ".join(str(item.get("sentence") or "").split())
+        lines.append(f'- "{sentence}" ({item.get("source") or "?"}, {item.get("date") or "?"})')
+    return {
+        "from": edge["subject_id"],
+        "to": edge["object_id"],
+        "label": edge["relation"],
+        "relation": edge["relation"],
+        "title": "\n".join(lines),
+        "width": 1 + min(articles, 8),
+        "first": edge.get("first") or "",
+        "last": edge.get("last") or "",
+        "arrows": "to",
+    }
+
+
+def _options() -> dict[str, Any]:
+    return {
+        "physics": {
+            "solver": "forceAtlas2Based",
+            "stabilization": {"enabled": True, "iterations": STABILISATION_ITERATIONS, "fit": True},
+        },
+        "interaction": {"hover": True, "tooltipDelay": 150},
+        "edges": {"font": {"size": 10, "align": "middle"}, "smooth": {"type": "dynamic"}},
+    }
+
+
+def _with_controls(
+    page: str,
+    entities: dict[str, dict[str, Any]],
+    edges: list[dict[str, Any]],
+    focus: str | None,
+    model: Any,
+) -> str:
+    """The legend, search box and filters, injected into pyvis's page."""
+    counts: dict[str, int] = {}
+    for entity in entities.values():
+        counts[entity["type"]] = counts.get(entity["type"], 0) + 1
+    relation_counts: dict[str, int] = {}
+    for edge in edges:
+        relation_counts[edge["relation"]] = relation_counts.get(edge["relation"], 0) + 1
+    config = {
+        "entityTypes": [
+            {"name": label, "count": count, "colour": model.colours.get(label, "#7f7f7f")}
+            for label, count in sorted(counts.items())
+        ],
+        "relations": [{"name": r, "count": c} for r, c in sorted(relation_counts.items())],
+        "focus": focus,
+    }
+    style = (DATA_DIR / "map.css").read_text(encoding="utf-8")
+    script = (DATA_DIR / "map.js").read_text(encoding="utf-8")
+    panel = (
+        f"<style>{style}</style>\n"
+        f'<div id="kg-controls"></div>\n'
+        f'<script id="kg-config" type="application/json">{_json_for_html(config)}</script>\n'
+        f"<script>{script}</script>\n"
+    )
+    return page.replace("</body>", panel + "</body>", 1)
+
+
+def _json_for_html(value: Any) -> str:
+    return json.dumps(value).replace("<", "\\u003c").replace(">", "\\u003e")

@@ -1,0 +1,111 @@
+"""Maps opened in a real headless Chromium (Debian's, driven by Playwright)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+
+CHROMIUM = Path("/usr/bin/chromium")
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="Debian's chromium is not installed (make browser)"
+)
+
+
+@pytest.fixture(scope="module")
+def ant_map(samples_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("maps") / "ant.html"
+    result = CliRunner().invoke(
+        main, ["map", "Ant Group", "--depth", "2", "-o", str(out), "--db", str(samples_db)]
+    )
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_map_works_offline_and_its_filters_hide_edges(ant_map: Path, tmp_path: Path) -> None:
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        page = browser.new_page(viewport={"width": 1200, "height": 800})
+        errors: list[str] = []
+        outside: list[str] = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("request", lambda r: None if r.url.startswith("file:") else outside.append(r.url))
+        page.goto(ant_map.as_uri())
+        page.wait_for_function("window.kgSettled === true", timeout=60_000)
+        labels = page.evaluate("nodes.get().map(n => n.label)")
+        assert {"Ant Group", "Alibaba Group", "Jack Ma"} <= set(labels)
+        total = page.evaluate("kgVisibleEdgeCount()")
+        owns = page.evaluate("edges.get().filter(e => e.relation === 'OWNS').length")
+        assert total > owns > 0
+        page.uncheck("input.kg-rel[data-name=OWNS]")
+        assert page.evaluate("kgVisibleEdgeCount()") == total - owns
+        page.check("input.kg-rel[data-name=OWNS]")
+        page.uncheck("input.kg-type[data-name=Person]")
+        assert page.evaluate("kgVisibleEdgeCount()") < total
+        page.check("input.kg-type[data-name=Person]")
+        page.fill("#kg-until", "1999")
+        page.dispatch_event("#kg-until", "change")
+        assert page.evaluate("kgVisibleEdgeCount()") == 0
+        page.fill("#kg-until", "")
+        page.dispatch_event("#kg-until", "change")
+        tooltip = page.evaluate("edges.get().find(e => e.relation === 'OWNS').title")
+        assert "article(s)" in tooltip and "<" not in tooltip  # readable text, not markup
+        shot = tmp_path / "ant.png"
+        page.screenshot(path=str(shot))
+        colours = page.evaluate(
+            """() => { const c = document.querySelector('canvas');
+                       const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                       const seen = new Set();
+                       for (let i = 0; i < d.length; i += 4000) seen.add(d[i] + ',' + d[i+1] + ',' + d[i+2]);
+                       return seen.size; }"""
+        )
+        browser.close()
+    assert not errors, errors
+    assert not outside, outside
+    assert colours > 3, "the canvas is blank"
+    assert shot.stat().st_size > 10_000
+
+
+def test_map_page_carries_legend_counts_and_focus(ant_map: Path) -> None:
+    page = ant_map.read_text(encoding="utf-8")
+    config = json.loads(
+        page.split('id="kg-config" type="application/json">')[1].split("</script>")[0]
+    )
+    assert config["focus"] == "ant-group"
+    assert {t["name"] for t in config["entityTypes"]} >= {"Company", "Person", "Regulator"}
+    assert all(t["count"] > 0 for t in config["entityTypes"])
+    assert 'src="http' not in page and 'href="http' not in page
+
+
+def test_map_limits_and_bad_filters_are_clear(
+    runner: CliRunner, samples_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = tmp_path / "all.html"
+    result = runner.invoke(main, ["map", "--all", "-o", str(whole), "--db", str(samples_db)])
+    assert result.exit_code == 0 and whole.exists()
+    monkeypatch.setattr("kg.mapview.MAX_NODES", 3)
+    too_big = runner.invoke(main, ["map", "--all", "--db", str(samples_db)])
+    assert too_big.exit_code == 1 and "more than the 3" in too_big.output
+    bad = runner.invoke(main, ["map", "Ant Group", "--types", "BOGUS", "--db", str(samples_db)])
+    assert bad.exit_code == 2 and "unknown type" in bad.output
+    both = runner.invoke(main, ["map", "Ant Group", "--all", "--db", str(samples_db)])
+    assert both.exit_code == 2
+    unknown = runner.invoke(main, ["map", "Zorblax Corp", "--db", str(samples_db)])
+    assert unknown.exit_code == 1 and "No entity named" in unknown.output
