@@ -31,6 +31,7 @@ class Cues:
     attended_events: frozenset[str]
     attendance_window: int
     restructuring: frozenset[str]
+    stances: frozenset[str]
 
 
 @cache
@@ -76,4 +77,5 @@ def cues() -> Cues:
         attended_events=frozenset(raw["attendance"]["events"]),
         attendance_window=int(raw["attendance"]["window"]),
         restructuring=frozenset(raw["restructuring"]),
+        stances=frozenset(raw["stances"]),
     )

@@ -122,6 +122,10 @@ class RelationFinder(RoleRules, StructureRules):
                 object_tokens += prep_objects(prt, preps)
             objects = [i for t in object_tokens for i in self.index.at(t, through_possessor=True)]
             rule = "active"
+            if rel_type in self.lexicon.stances and _reported_by(verb, self.lexicon.reporting):
+                # "Xi said China must pursue common prosperity": the speaker's stance
+                speaker = _reported_by(verb, self.lexicon.reporting)
+                subjects += [i for t in subject_tokens(speaker) for i in self.index.at(t)]
         if rel_type == "ISSUED":
             objects += [
                 i for t in prep_objects(verb, frozenset({"on", "about"})) for i in self.index.at(t)
@@ -183,6 +187,18 @@ class RelationFinder(RoleRules, StructureRules):
             if ent.label_ == "MONEY":
                 return money(ent.text)
         return {}
+
+
+def _reported_by(verb: Token, reporting: frozenset[str]) -> Token | None:
+    """The verb of saying whose clause VERB is in, if any."""
+    head = verb
+    for _ in range(3):
+        if head.dep_ not in ("ccomp", "xcomp", "conj") or head.head is head:
+            return None
+        head = head.head
+        if head.lemma_ in reporting:
+            return head
+    return None
 
 
 def governing_verb(noun: Token) -> Token | None:

@@ -346,3 +346,15 @@ def test_participles_splits_and_described_policies(nlp) -> None:
     ) in found
     negated = triples(nlp, "The CAC did not issue rules governing recommendation algorithms.")
     assert not any(t == "ISSUED" for _, t, _ in negated)
+
+
+def test_reported_stances_belong_to_the_speaker_and_acquisitions_to_the_buyer(nlp) -> None:
+    found = triples(
+        nlp,
+        "Premier Li Qiang said China must pursue the Digital China Strategy. "
+        "Meituan completed its acquisition of Mobike in 2018.",
+    )
+    assert ("Li Qiang", "SUPPORTED", "Digital China Strategy") in found
+    assert ("Meituan", "OWNS", "Mobike") in found
+    denied = triples(nlp, "Li Qiang said China would not pursue the Digital China Strategy.")
+    assert ("Li Qiang", "SUPPORTED", "Digital China Strategy") not in denied
