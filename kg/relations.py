@@ -122,9 +122,9 @@ class RelationFinder(RoleRules, StructureRules):
                 object_tokens += prep_objects(prt, preps)
             objects = [i for t in object_tokens for i in self.index.at(t, through_possessor=True)]
             rule = "active"
-            if rel_type in self.lexicon.stances and _reported_by(verb, self.lexicon.reporting):
+            speaker = _reported_by(verb, self.lexicon.reporting)
+            if rel_type in self.lexicon.stances and speaker is not None:
                 # "Xi said China must pursue common prosperity": the speaker's stance
-                speaker = _reported_by(verb, self.lexicon.reporting)
                 subjects += [i for t in subject_tokens(speaker) for i in self.index.at(t)]
         if rel_type == "ISSUED":
             objects += [
