@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -46,74 +47,59 @@ def anaphor_rules() -> AnaphorRules:
 
 
 def link_anaphors(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """Add a mention for each 'the <type noun>' that follows a named entity of that type."""
+    """Add a mention for each pronoun or 'the <type noun>' that points back to a named entity."""
     rules = anaphor_rules()
     covered = {i for m in mentions for i in range(m.start, m.end)}
     by_start = sorted(mentions, key=lambda m: m.start)
+    sentence_of = [0] * len(doc)
+    for index, sent in enumerate(doc.sents):
+        sentence_of[sent.start : sent.end] = [index] * (sent.end - sent.start)
     added: list[Mention] = []
     for token in doc:
-        if token.lower_ in rules.person_pronouns and token.i not in covered:
-            person = _last_of(by_start, "Person", token.i, doc, rules.pronoun_window)
-            if person is not None:
-                added.append(
-                    Mention(
-                        token.text,
-                        "Person",
-                        token.i,
-                        token.i + 1,
-                        person.sentence,
-                        person.gazetteer_id,
-                        METHOD,
-                        person.text,
-                    )
-                )
+        if token.i in covered:
             continue
-        if token.lower_ in rules.thing_pronouns and token.i not in covered:
-            organisation = _nearest_organisation(by_start, token.i, doc, rules.pronoun_window)
-            if organisation is not None:
-                added.append(_pointing_back(token, organisation))
-            continue
-        label = rules.heads.get(token.lower_)
-        if label is None or token.i in covered or token.tag_ not in ("NN", "NNP"):
-            continue
-        determiner = next((c for c in token.children if c.dep_ in ("det", "poss")), None)
-        if determiner is None or determiner.lower_ not in DETERMINERS | {"its"}:
-            continue
-        if determiner.lower_ == "its":
-            continue  # "its regulator" is another entity, not the one named before
-        antecedent = (
-            _most_mentioned(by_start, label, token.i)
-            if label in rules.topic_first
-            else _last_of(by_start, label, token.i, doc, rules.window)
-        )
-        if antecedent is not None:
-            added.append(
-                Mention(
-                    token.text,
-                    label,
-                    token.i,
-                    token.i + 1,
-                    antecedent.sentence,
-                    antecedent.gazetteer_id,
-                    METHOD,
-                    antecedent.text,
-                )
+        here = sentence_of[token.i]
+        antecedent: Mention | None = None
+        if token.lower_ in rules.person_pronouns:
+            antecedent = _last_of(by_start, {"Person"}, token.i, here, rules.pronoun_window)
+        elif token.lower_ in rules.thing_pronouns:
+            antecedent = _last_of(
+                by_start, rules.organisation_labels, token.i, here, rules.pronoun_window
             )
+        elif (label := _described_label(token, rules)) is not None:
+            antecedent = (
+                _most_mentioned(by_start, label, token.i)
+                if label in rules.topic_first
+                else _last_of(by_start, {label}, token.i, here, rules.window)
+            )
+            if antecedent is None and label not in rules.topic_first | {"Person"}:
+                # "the regulator" far from any name: the regulator the article is about
+                antecedent = _most_mentioned(by_start, label, token.i)
+        if antecedent is not None:
+            added.append(_pointing_back(token, antecedent))
     return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
 
 
+def _described_label(token: Token, rules: AnaphorRules) -> str | None:
+    """The type 'the regulator' / 'this law' stands for ('its regulator' is another entity)."""
+    label = rules.heads.get(token.lower_)
+    if label is None or token.tag_ not in ("NN", "NNP"):
+        return None
+    determiner = next((c for c in token.children if c.dep_ in ("det", "poss")), None)
+    if determiner is None or determiner.lower_ not in DETERMINERS:
+        return None
+    return label
+
+
 def _last_of(
-    mentions: list[Mention], label: str, before: int, doc: Doc, window: int
+    mentions: list[Mention], labels: Collection[str], before: int, here: int, window: int
 ) -> Mention | None:
-    sentence_starts = [s.start for s in doc.sents]
-    current = sum(1 for start in sentence_starts if start <= before) - 1
+    """The closest mention of one of LABELS before the token, within WINDOW sentences."""
     for mention in reversed(mentions):
-        if mention.start >= before or mention.label != label:
+        if mention.start >= before or mention.label not in labels:
             continue
-        if current - mention.sentence > window:
-            break
-        return mention
-    return _most_mentioned(mentions, label, before) if label != "Person" else None
+        return mention if here - mention.sentence <= window else None
+    return None
 
 
 def _pointing_back(token: Token, antecedent: Mention) -> Mention:
@@ -127,21 +113,6 @@ def _pointing_back(token: Token, antecedent: Mention) -> Mention:
         METHOD,
         antecedent.text,
     )
-
-
-def _nearest_organisation(
-    mentions: list[Mention], before: int, doc: Doc, window: int
-) -> Mention | None:
-    """'it' points back to the closest organisation named just before it."""
-    labels = anaphor_rules().organisation_labels
-    current = doc[before].sent.start
-    sentence_starts = [s.start for s in doc.sents]
-    sentence = sentence_starts.index(current)
-    for mention in reversed(mentions):
-        if mention.start >= before or mention.label not in labels:
-            continue
-        return mention if sentence - mention.sentence <= window else None
-    return None
 
 
 def _most_mentioned(mentions: list[Mention], label: str, before: int) -> Mention | None:

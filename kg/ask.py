@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from kg.dates import end_of_period
 from kg.errors import KGError
 from kg.linking import EntityLinker, Found, LinkedEntity, tokens
 from kg.queries import find_query, run_named
@@ -90,20 +91,10 @@ def question_rules() -> QuestionRules:
 
 def question_kinds() -> list[str]:
     """One example per kind of question understood, for the 'not understood' message."""
-    rules = question_rules()
-    relation_examples = [
-        "Who summoned Jack Ma?",
-        "Which regulators fined Didi?",
-        "Who regulates Ant Group?",
-        "Who are Ant's owners?",
-        "What does Tencent own?",
-        "What did Jack Ma found?",
-        "Who works at Alibaba?",
-        "Which policies has SAMR issued?",
-        "What is part of the PBoC?",
-        "Which firms were fined by Beijing since 2021?",
+    return [
+        *load_yaml("questions.yaml")["examples"],
+        *(s.example for s in question_rules().special),
     ]
-    return relation_examples + [s.example for s in rules.special]
 
 
 @dataclass
@@ -123,23 +114,18 @@ def date_range(question: str) -> tuple[str, str, str]:
     rules = question_rules().dates
     since = until = ""
     if match := rules["between"].search(question):
-        since, until = match["since"], _end_of(match["until"])
+        since, until = match["since"], end_of_period(match["until"])
     else:
         if match := rules["since"].search(question):
             since = match["since"]
         if match := rules["until"].search(question):
             until = _before(match["until"])
         if not since and not until and (match := rules["year"].search(question)):
-            since, until = match["year"], _end_of(match["year"])
+            since, until = match["year"], end_of_period(match["year"])
     stripped = question
     for pattern in rules.values():
         stripped = pattern.sub(" ", stripped)
     return since, until, " ".join(stripped.split())
-
-
-def _end_of(date: str) -> str:
-    """The last possible date string starting with DATE ('2022' -> '2022-12-31')."""
-    return date + "-12-31"[len(date) - 4 :] if len(date) < 10 else date
 
 
 def _before(date: str) -> str:
@@ -312,7 +298,7 @@ def ask(store: GraphStore, question: str, since: str = "", until: str = "") -> A
     interpretation = interpret(question, linker)
     for key, value in (("since", since), ("until", until)):
         if value and key in interpretation.params:
-            interpretation.params[key] = value if key == "since" else _end_of(value)
+            interpretation.params[key] = value if key == "since" else end_of_period(value)
     runs = [(interpretation.query, interpretation.params), *interpretation.extra_queries]
     rows: dict[str, dict[str, Any]] = {}
     texts = []

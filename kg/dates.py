@@ -9,6 +9,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
+
+def end_of_period(date_text: str) -> str:
+    """The latest date string a partial date covers, for inclusive upper bounds
+    ('2022' -> '2022-12-31', '2022-03' -> '2022-03-31')."""
+    return date_text + "-12-31"[len(date_text) - 4 :] if len(date_text) < 10 else date_text
+
+
 MONTHS = {
     name: number
     for number, names in enumerate(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.cues import cues
@@ -15,14 +17,35 @@ METHOD = "described"
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 
 
+@dataclass(frozen=True)
+class DescriptionRules:
+    """The described_policies part of typing.yaml, and the issuing verbs of cues.yaml."""
+
+    heads: frozenset[str]
+    containers: frozenset[str]
+    qualifiers: frozenset[str]
+    issuing: frozenset[str]
+
+
+@cache
+def description_rules() -> DescriptionRules:
+    """Loaded once."""
+    spec = load_yaml("typing.yaml")["described_policies"]
+    return DescriptionRules(
+        frozenset(spec["heads"]),
+        frozenset(spec["containers"]),
+        frozenset(spec["qualifiers"]),
+        frozenset(lemma for lemma, rel_type in cues().verbs.items() if rel_type == "ISSUED"),
+    )
+
+
 def described_policies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """A Policy mention for each described policy a state body issues, when it has no name."""
-    spec = load_yaml("typing.yaml")["described_policies"]
-    heads, containers = frozenset(spec["heads"]), frozenset(spec["containers"])
-    qualifiers = frozenset(spec["qualifiers"])
+    rules = description_rules()
+    heads, containers, qualifiers = rules.heads, rules.containers, rules.qualifiers
+    issuing = rules.issuing
     covered = {i for m in mentions for i in range(m.start, m.end)}
     sentence_of = {sent.start: index for index, sent in enumerate(doc.sents)}
-    issuing = {lemma for lemma, rel_type in cues().verbs.items() if rel_type == "ISSUED"}
     found: list[Mention] = []
     for token in doc:
         if token.dep_ not in ("dobj", "nsubjpass") or token.head.lemma_ not in issuing:

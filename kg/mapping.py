@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kg.dates import end_of_period
 from kg.gazetteer import slugify
 from kg.mapview import MapRequest, collect_edges, write_map
 from kg.profiles import linked
@@ -31,8 +32,8 @@ def draw_map(
     if name is not None:
         entity = linked(store, name)
         request.centre, title = entity.id, entity.name
-    if request.until and len(request.until) < 10:
-        request.until = request.until + "-12-31"[len(request.until) - 4 :]
+    if request.until:
+        request.until = end_of_period(request.until)
 
     def run(query: str, params: dict[str, Any]) -> list[dict[str, Any]]:
         return run_named(store, query, params)

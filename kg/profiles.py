@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from kg.dates import end_of_period
 from kg.linking import EntityLinker, LinkedEntity
 from kg.queries import run_named
 from kg.store.base import GraphStore
@@ -51,7 +52,6 @@ def timeline(
 ) -> tuple[LinkedEntity, list[dict[str, Any]]]:
     """The entity and its dated relationships, oldest first."""
     entity = linked(store, name)
-    if until and len(until) < 10:
-        until = until + "-12-31"[len(until) - 4 :]
-    rows = run_named(store, "entity_timeline", {"id": entity.id, "since": since, "until": until})
+    params = {"id": entity.id, "since": since, "until": end_of_period(until) if until else ""}
+    rows = run_named(store, "entity_timeline", params)
     return entity, rows

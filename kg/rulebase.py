@@ -24,7 +24,7 @@ COPULAS = frozenset({"be", "remain", "become", "serve", "name", "appoint", "act"
 class MentionIndex:
     """Which mention (by index) covers each token of a Doc."""
 
-    def __init__(self, mentions: list[Mention]) -> None:
+    def __init__(self, mentions: list[Mention], doc: Doc) -> None:
         self.mentions = mentions
         self.by_token: dict[int, int] = {}
         for index, mention in enumerate(mentions):
@@ -32,13 +32,10 @@ class MentionIndex:
                 continue  # inside another mention's span; reached by the nesting rule only
             for i in range(mention.start, mention.end):
                 self.by_token[i] = index
-        self.lists: dict[int, list[int]] = {}
-
-    def listed_with(self, doc: Doc) -> None:
-        """Group mentions written as one list ('A, B and C'), whatever the parse made of it."""
-        for group in mention_lists(doc, self.mentions):
-            for index in group:
-                self.lists[index] = group
+        # mentions written as one list ('A, B and C'), whatever the parse made of it
+        self.lists: dict[int, list[int]] = {
+            index: group for group in mention_lists(doc, mentions) for index in group
+        }
 
     def at(self, token: Token, *, through_possessor: bool = False) -> list[int]:
         """Mentions that TOKEN and its conjuncts stand for ('Alibaba and Tencent' -> both)."""
@@ -219,8 +216,7 @@ class RuleBase:
 
     def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
         self.doc = doc
-        self.index = MentionIndex(mentions)
-        self.index.listed_with(doc)
+        self.index = MentionIndex(mentions, doc)
         self.mentions = mentions
         self.lexicon = cues()
         self.ontology = ontology()
