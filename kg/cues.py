@@ -18,6 +18,9 @@ class Cues:
     phrasal: dict[tuple[str, str], str]  # (lemma, particle) -> type
     nouns: dict[str, str]
     noun_preps: dict[str, frozenset[str]]
+    noun_agent_preps: frozenset[str]
+    retyped: dict[str, str]  # type -> type to use where the ontology rejects the ends
+    under_preps: frozenset[str]
     roles: dict[str, str]  # role phrase -> type (OWNS_REVERSED marks a reversed OWNS)
     role_pattern: re.Pattern[str]
     former: frozenset[str]
@@ -64,6 +67,9 @@ def cues() -> Cues:
         phrasal=phrasal,
         nouns=nouns,
         noun_preps=noun_preps,
+        noun_agent_preps=frozenset(raw["noun_agent_preps"]),
+        retyped=dict(raw["retyped_when_not_allowed"]),
+        under_preps=frozenset(raw["under_preps"]),
         roles=roles,
         role_pattern=re.compile(rf"(?:{alternatives})s?", re.IGNORECASE),
         former=frozenset(raw["former"]),

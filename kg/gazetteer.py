@@ -32,6 +32,8 @@ class CuratedEntity:
     label: str
     aliases: tuple[str, ...]
     wikidata: str | None
+    family_name: str | None = None
+    known_for: tuple[str, ...] = ()  # ids of the organisations a person is known for
 
 
 @cache
@@ -48,9 +50,21 @@ def gazetteer() -> dict[str, CuratedEntity]:
             label=raw["type"],
             aliases=tuple(raw.get("aliases") or ()),
             wikidata=raw.get("wikidata"),
+            family_name=raw.get("family_name"),
+            known_for=tuple(slugify(n) for n in raw.get("known_for") or ()),
         )
         entries[entity.id] = entity
+    for entity in entries.values():
+        unknown = [i for i in entity.known_for if i not in entries]
+        if unknown:
+            raise ValueError(f"gazetteer entry {entity.name!r} is known for unknown {unknown}")
     return entries
+
+
+@cache
+def family_members(word: str) -> tuple[CuratedEntity, ...]:
+    """Curated people whose family name is WORD ('Ma' -> Jack Ma, Pony Ma)."""
+    return tuple(e for e in gazetteer().values() if e.family_name == word)
 
 
 @cache
@@ -66,7 +80,19 @@ def alias_index() -> dict[tuple[str, str], str]:
 def linked_id(surface: str, label: str) -> str | None:
     """The curated id a name found by other means stands for, ignoring a jurisdiction ending
     ('Cybersecurity Law of the People's Republic of China' -> the Cybersecurity Law)."""
-    return alias_index().get((without_jurisdiction(surface), label))
+    name = without_jurisdiction(surface)
+    if label == "Policy":
+        return alias_index().get((name, label)) or alias_index().get((policy_core(name), label))
+    return alias_index().get((name, label))
+
+
+def policy_core(surface: str) -> str:
+    """A policy's normalised title without a stage word before it ('draft x' -> 'x')."""
+    name = without_jurisdiction(surface)
+    for prefix in _policy_stage_prefixes():
+        if name.startswith(prefix + " "):
+            return name[len(prefix) + 1 :]
+    return name
 
 
 def without_jurisdiction(surface: str) -> str:
@@ -76,6 +102,11 @@ def without_jurisdiction(surface: str) -> str:
         if name.endswith(" " + suffix):
             return name[: -len(suffix) - 1]
     return name
+
+
+@cache
+def _policy_stage_prefixes() -> tuple[str, ...]:
+    return tuple(load_yaml("typing.yaml")["policy_stage_prefixes"])
 
 
 @cache

@@ -11,7 +11,14 @@ from kg.acronyms import apply_acronyms
 from kg.anaphora import link_anaphors
 from kg.cues import cues
 from kg.described import described_policies
-from kg.gazetteer import alias_index, linked_id, normalise_surface, slugify, without_jurisdiction
+from kg.gazetteer import (
+    alias_index,
+    family_members,
+    linked_id,
+    normalise_surface,
+    slugify,
+    without_jurisdiction,
+)
 from kg.model import Mention
 from kg.nesting import nested_mentions
 from kg.ontology import ontology
@@ -212,6 +219,8 @@ def _mention_from_span(span: Span, sentence: int) -> Mention | None:
     if mapped == "ORG" or (mapped == "Person" and _names_an_organisation(surface)):
         label = type_organisation(surface)
     label = apposed_label(span) or label
+    if " " not in surface and family_members(surface):
+        label = "Person"  # the parser often takes a known family name ("Ma's") for a firm
     if label is None or (label == "Person" and not any(c.isupper() for c in surface)):
         return None
     if label == "Policy" and all(

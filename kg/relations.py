@@ -97,7 +97,8 @@ class RelationFinder(RoleRules, StructureRules):
             return
         preps = self.lexicon.verb_preps.get(rel_type, frozenset()) | {"on", "in", "down", "into"}
         passive = [c for c in verb.children if c.dep_ in ("nsubjpass", "auxpass")]
-        if verb.dep_ == "acl" and verb.tag_ == "VBN" and not passive:
+        by_agent = any(c.dep_ == "agent" for c in verb.children)
+        if verb.dep_ == "acl" and (verb.tag_ == "VBN" or by_agent) and not passive:
             # "Tianmu News, a service run by Zhejiang Daily", "one of the firms ordered by SAMR"
             objects = [i for t in described_by(verb.head) for i in self.index.at(t)]
             subjects = [i for t in agent_tokens(verb) for i in self.index.at(t)]
@@ -146,14 +147,21 @@ class RelationFinder(RoleRules, StructureRules):
         rel_type = self.lexicon.nouns.get(noun.lemma_.lower())
         if rel_type is None:
             return
+        if noun.dep_ == "pobj" and noun.head.lower_ in self.lexicon.under_preps:
+            yield from self._placed_under_claims(noun, rel_type)
+            return
         objects = [
             i
             for t in prep_objects(noun, self.lexicon.noun_preps[rel_type])
             for i in self.index.at(t, through_possessor=True)
         ]
         objects += [i for c in noun.children if c.dep_ == "compound" for i in self.index.at(c)]
+        if not objects and noun.dep_ == "nsubj":
+            objects = [i for t in _clause_objects(noun.head) for i in self.index.at(t)]
         subjects = [i for c in noun.children if c.dep_ == "poss" for i in self.index.at(c)]
-        subjects += [i for t in agent_tokens(noun) for i in self.index.at(t)]
+        subjects += [
+            i for t in prep_objects(noun, self.lexicon.noun_agent_preps) for i in self.index.at(t)
+        ]
         for participle in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
             # "a fine of $2.75 billion imposed on Alibaba"
             objects += [
@@ -180,6 +188,25 @@ class RelationFinder(RoleRules, StructureRules):
             subjects, objects, rel_type, noun.sent, "noun", noun.lemma_, modality, props
         )
 
+    def _placed_under_claims(self, noun: Token, rel_type: str) -> Iterator[Claim]:
+        """'Ant will come under the supervision of the PBoC': the noun's 'of' (or possessor)
+        acts on whoever the verb places under it."""
+        actors = prep_objects(noun, frozenset({"of"}))
+        actors += [c for c in noun.children if c.dep_ == "poss"]
+        subjects = [i for t in actors for i in self.index.at(t)]
+        verb = noun.head.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return
+        placed = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        placed = placed or subject_tokens(verb)
+        objects = [i for t in placed for i in self.index.at(t)]
+        modality = modality_of(verb, self.lexicon)
+        if modality is None:
+            return
+        yield from self._pairs(
+            subjects, objects, rel_type, noun.sent, "noun", f"{noun.lemma_}:under", modality, {}
+        )
+
     def _properties(self, rel_type: str, sent: Span) -> dict[str, object]:
         if rel_type != "FINED":
             return {}
@@ -199,6 +226,15 @@ def _reported_by(verb: Token, reporting: frozenset[str]) -> Token | None:
         if head.lemma_ in reporting:
             return head
     return None
+
+
+def _clause_objects(verb: Token) -> list[Token]:
+    """What an action noun as subject acts on: 'the crackdown hit Alibaba', 'the demands
+    include that Ant be more transparent'."""
+    found = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        found += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return found
 
 
 def governing_verb(noun: Token) -> Token | None:

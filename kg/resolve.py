@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.gazetteer import gazetteer, slugify
+from kg.gazetteer import CuratedEntity, family_members, gazetteer, policy_core, slugify
 from kg.model import ArticleGraph, Claim, Document, Entity, Mention, Relation
 from kg.ontology import ontology
 
@@ -36,13 +36,39 @@ class ArticleResolver:
         else:
             earlier = self._same_as_earlier(mention)
             if earlier is None and mention.label == "Person" and len(mention.text.split()) == 1:
-                return None  # a lone surname or given name that no full name introduced
+                # a lone family name that no full name introduced: a curated person the
+                # article's organisations point to, or nobody
+                curated = self._family_member(mention.text)
+                if curated is None:
+                    return None
+                earlier = Entity(
+                    curated.id, curated.name, curated.label, curated.aliases, curated.wikidata
+                )
             entity = earlier or Entity(slugify(mention.text), mention.text, mention.label)
         self.entities.setdefault(entity.id, entity)
         surfaces = self.surfaces.setdefault(entity.id, [])
         if mention.text not in surfaces and mention.method not in NOT_NAMES:
             surfaces.append(mention.text)
         return entity.id
+
+    def _family_member(self, word: str) -> CuratedEntity | None:
+        """The one curated person of family name WORD that fits this article: the only one
+        with that name and no known organisations, or the one whose organisations the
+        article names most."""
+        candidates = family_members(word)
+        named = {m.gazetteer_id for m in self.mentions if m.gazetteer_id}
+        scored = sorted(
+            ((len(named.intersection(c.known_for)), c) for c in candidates),
+            key=lambda pair: -pair[0],
+        )
+        if not scored:
+            return None
+        best_score, best = scored[0]
+        if len(scored) > 1 and scored[1][0] == best_score:
+            return None
+        if best.known_for and best_score == 0:
+            return None
+        return best
 
     def _same_as_earlier(self, mention: Mention) -> Entity | None:
         """Acronyms, short forms ('Ma' after 'Jack Ma', 'Kanzhun' after 'Kanzhun Ltd')."""
@@ -59,6 +85,10 @@ class ArticleResolver:
                 return entity
             if entity.label != mention.label:
                 continue
+            if mention.label == "Policy" and policy_core(mention.text) in {
+                policy_core(s) for s in surfaces
+            }:
+                return entity  # "Draft Rules on X" and "Rules on X"
             if mention.alias_of is not None and (
                 mention.alias_of in surfaces or mention.gazetteer_id == entity_id
             ):

@@ -18,6 +18,8 @@ CONFIDENCE = {"verb": 0.85, "noun": 0.75, "role": 0.8, "possessive": 0.6}
 MODALITY_FACTOR = {"asserted": 1.0, "reported": 0.9, "planned": 0.7, "hedged": 0.6}
 NESTED = "nested"
 SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she"})
+PERSON_TYPES = frozenset({"Person", "PERSON"})
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
 COPULAS = frozenset({"be", "remain", "become", "serve", "name", "appoint", "act"})
 
 
@@ -180,13 +182,26 @@ def subject_tokens(verb: Token) -> list[Token]:
         and verb.head.lemma_ in cues().reporting
     ):
         return subject_tokens(verb.head)
+    if verb.dep_ == "relcl" and all(s.lower_ in RELATIVE_PRONOUNS for s in subjects):
+        return [_relative_antecedent(verb)]  # "Ant, which owns Alipay"
     if subjects:
         return subjects
-    if verb.dep_ == "relcl":
-        return [verb.head]
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         return subject_tokens(verb.head)
     return []
+
+
+def _relative_antecedent(verb: Token) -> Token:
+    """What a relative clause is about. 'Jack Ma, founder of Alibaba, which controls Ant':
+    'which' cannot be the person the parser attached it to, so it is the thing just before."""
+    head = verb.head
+    pronoun = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if pronoun is None or pronoun.lower_ != "which" or head.ent_type_ not in PERSON_TYPES:
+        return head
+    for token in reversed(verb.doc[head.i + 1 : pronoun.i]):
+        if token.pos_ in ("PROPN", "NOUN") and token.ent_type_ not in PERSON_TYPES:
+            return token
+    return head
 
 
 def agent_tokens(head: Token) -> list[Token]:
@@ -240,7 +255,9 @@ class RuleBase:
         if s.text.lower() == o.text.lower():
             return None
         if not self.ontology.relation(rel_type).allows(s.label, o.label):
-            return None
+            rel_type = self.lexicon.retyped.get(rel_type, "")
+            if not rel_type or not self.ontology.relation(rel_type).allows(s.label, o.label):
+                return None
         confidence = round(CONFIDENCE[method] * MODALITY_FACTOR[modality], 3)
         stated = {"date": sentence_date(sent), **(properties or {})}
         props = tuple((k, v) for k, v in stated.items() if v is not None)

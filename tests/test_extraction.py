@@ -358,3 +358,93 @@ def test_reported_stances_belong_to_the_speaker_and_acquisitions_to_the_buyer(nl
     assert ("Meituan", "OWNS", "Mobike") in found
     denied = triples(nlp, "Li Qiang said China would not pursue the Digital China Strategy.")
     assert ("Li Qiang", "SUPPORTED", "Digital China Strategy") not in denied
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Fresh demands from the CSRC include that Meituan be more open about its fees.",
+            ("China Securities Regulatory Commission", "ORDERED", "Meituan"),
+        ),
+        (
+            "A review by the CAC found that Kuaishou had broken the rules.",
+            ("Cyberspace Administration of China", "INVESTIGATES", "Kuaishou"),
+        ),
+        (
+            "Tencent will be placed under the supervision of the PBoC next year.",
+            ("People's Bank of China", "REGULATES", "Tencent"),
+        ),
+        (
+            "Meituan hopes to come under the oversight of the CBIRC.",
+            ("China Banking and Insurance Regulatory Commission", "REGULATES", "Meituan"),
+        ),
+    ],
+)
+def test_action_nouns_with_agents_and_placement(nlp, text, expected) -> None:
+    assert expected in triples(nlp, text)
+
+
+def test_relative_clause_subject_is_the_antecedent(nlp) -> None:
+    found = triples(nlp, "Meituan, which owns Mobike, was fined last week.")
+    assert ("Meituan", "OWNS", "Mobike") in found
+
+
+def test_which_never_points_to_the_person_it_hangs_on(nlp) -> None:
+    found = triples(
+        nlp, "Regulators met Jack Ma, founder of Alibaba, which controls a third of Ant Group."
+    )
+    assert ("Alibaba Group", "OWNS", "Ant Group") in found
+    assert ("Jack Ma", "OWNS", "Ant Group") not in found
+
+
+def test_a_firm_that_started_a_product_operates_it(nlp) -> None:
+    found = triples(nlp, "WeChat Pay, a payment service started in 2013 by Tencent, grew fast.")
+    assert ("Tencent", "OPERATES", "WeChat Pay") in found
+    assert not any(t == "FOUNDED" for _, t, _ in found)
+
+
+def test_draft_and_final_policy_are_one_entity(nlp) -> None:
+    text = (
+        "In May the NDRC released the Draft Rules on Platform Pricing. "
+        "In August it adopted the Rules on Platform Pricing."
+    )
+    (graph,) = extract_documents(nlp, [Document(id="t", text=text, published="2021-01-01")])
+    policies = [e.name for e in graph.entities if e.label == "Policy"]
+    assert len(policies) == 1, policies
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Alibaba shares fell after regulators halted Ma's Ant Group listing.", "Jack Ma"),
+        ("Tencent rose. Ma's WeChat Pay is now regulated.", "Pony Ma"),
+    ],
+)
+def test_lone_family_name_resolved_by_the_article_organisations(nlp, text, owner) -> None:
+    owners = {s for s, t, _ in triples(nlp, text) if t == "OWNS"}
+    assert owners == {owner}
+
+
+def test_lone_family_name_with_no_telling_context_is_nobody(nlp) -> None:
+    found = triples(nlp, "Regulators halted Ma's plans for a listing of Ant Group.")
+    assert not any(s in ("Jack Ma", "Pony Ma", "Ma") for s, _, _ in found)
+
+
+def test_the_company_points_to_the_article_topic_firm(nlp) -> None:
+    text = (
+        "Didi listed in New York in June. Didi raised $4 billion. "
+        "It was the largest listing since Alibaba Group. "
+        "The CAC then opened a review of the company."
+    )
+    found = triples(nlp, text)
+    assert ("Cyberspace Administration of China", "INVESTIGATES", "Didi Global") in found
+    assert ("Cyberspace Administration of China", "INVESTIGATES", "Alibaba Group") not in found
+
+
+def test_he_two_sentences_after_the_name(nlp) -> None:
+    text = (
+        "Yi Gang spoke on Monday. Banks were quiet. "
+        "As governor of the People's Bank of China, he leads monetary policy."
+    )
+    assert ("Yi Gang", "HOLDS_POSITION", "People's Bank of China") in triples(nlp, text)
