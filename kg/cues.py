@@ -18,6 +18,7 @@ class Cues:
     phrasal: dict[tuple[str, str], str]  # (lemma, particle) -> type
     nouns: dict[str, str]
     noun_preps: dict[str, frozenset[str]]
+    object_preps: frozenset[str]
     noun_agent_preps: frozenset[str]
     retyped: dict[str, str]  # type -> type to use where the ontology rejects the ends
     under_preps: frozenset[str]
@@ -67,6 +68,7 @@ def cues() -> Cues:
         phrasal=phrasal,
         nouns=nouns,
         noun_preps=noun_preps,
+        object_preps=frozenset(raw["object_preps"]),
         noun_agent_preps=frozenset(raw["noun_agent_preps"]),
         retyped=dict(raw["retyped_when_not_allowed"]),
         under_preps=frozenset(raw["under_preps"]),

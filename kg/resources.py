@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -19,8 +20,22 @@ def cypher_dir() -> Path:
     return installed if installed.is_dir() else PACKAGE_DIR.parent / "cypher"
 
 
+class DataLoader(yaml.SafeLoader):
+    """YAML 1.2 booleans: only true/false. Cue lists hold words like 'on', 'no' and 'yes'
+    that YAML 1.1 would turn into booleans."""
+
+
+DataLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+DataLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
 @cache
 def load_yaml(name: str) -> Any:
     """Parse one of the package's data files (kg/data/NAME)."""
     with open(DATA_DIR / name, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=DataLoader)  # noqa: S506 - a SafeLoader subclass

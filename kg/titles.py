@@ -55,7 +55,12 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
     return trimmed
 
 
-def policy_titles(doc: Doc, mentions: list[Mention], policy_heads: frozenset[str]) -> list[Mention]:
+def policy_titles(
+    doc: Doc,
+    mentions: list[Mention],
+    policy_heads: frozenset[str],
+    organisation_heads: frozenset[str] = frozenset(),
+) -> list[Mention]:
     """Replace partial mentions inside a full policy title with one Policy mention for it."""
     sentence_of = {sent.start: index for index, sent in enumerate(doc.sents)}
     # A curated organ's name ('State Administration for Market Regulation') is not a title.
@@ -69,6 +74,8 @@ def policy_titles(doc: Doc, mentions: list[Mention], policy_heads: frozenset[str
         words = [t.lower_ for t in doc[begin:end]]
         if not any(w in policy_heads for w in words) or doc[begin:end].text.count("\n"):
             continue
+        if words[-1] in organisation_heads:
+            continue  # "Rosen Law Firm", "Securities Law Institute": named bodies
         named = without_jurisdiction(doc[begin:end].text).split()
         if all(w in policy_heads or w in CONNECTORS for w in named):
             continue  # "Guidelines and the Draft" names no particular policy

@@ -448,3 +448,27 @@ def test_he_two_sentences_after_the_name(nlp) -> None:
         "As governor of the People's Bank of China, he leads monetary policy."
     )
     assert ("Yi Gang", "HOLDS_POSITION", "People's Bank of China") in triples(nlp, text)
+
+
+def test_noun_rules_read_on_as_a_preposition(nlp) -> None:
+    # YAML 1.1 reads a bare `on` in a cue list as a boolean; the data loader must not
+    assert ("State Administration for Market Regulation", "FINED", "Meituan") in triples(
+        nlp, "The fine on Meituan by SAMR was the largest this year."
+    )
+
+
+def test_headline_ends_at_the_blank_line_and_the_state_acts_in_it(nlp) -> None:
+    text = "China Passes Personal Information Protection Law\n\nThe law takes effect in November."
+    assert ("Chinese government", "ISSUED", "Personal Information Protection Law") in triples(
+        nlp, text
+    )
+
+
+def test_action_noun_after_with_belongs_to_the_verb(nlp) -> None:
+    text = "Beijing steps up pressure on Tencent with antitrust probe\n\nShares fell on Monday."
+    assert ("Chinese government", "INVESTIGATES", "Tencent") in triples(nlp, text)
+
+
+def test_a_law_firm_can_investigate(nlp) -> None:
+    text = "Rosen Law Firm, a US securities law firm, launched a review of Kuaishou."
+    assert ("Rosen Law Firm", "INVESTIGATES", "Kuaishou") in triples(nlp, text)
