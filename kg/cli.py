@@ -18,7 +18,17 @@ from kg.cli_analyst import (
     map_command,
     timeline_command,
 )
-from kg.cli_common import FORMAT, KGGroup, db_option, fail_if, model_option, open_graph
+from kg.cli_common import (
+    FORMAT,
+    KGGroup,
+    StoreTarget,
+    db_option,
+    embedded_db_option,
+    fail_if,
+    model_option,
+    neo4j_option,
+    open_graph,
+)
 from kg.errors import KGError, QueryError
 
 
@@ -40,7 +50,7 @@ def main() -> None:
 )
 @model_option
 @db_option
-def ingest(sources: tuple[str, ...], workers: int, model: str | None, db: Path | None) -> None:
+def ingest(sources: tuple[str, ...], workers: int, model: str | None, db: StoreTarget) -> None:
     """Read articles (files, folders, globs, URLs) into the graph.
 
     \b
@@ -137,7 +147,7 @@ def query(
     params: tuple[str, ...],
     fmt: str,
     write: bool,
-    db: Path | None,
+    db: StoreTarget,
 ) -> None:
     """Run a named query, a .cypher file, or --cypher text; read-only unless --write.
 
@@ -198,7 +208,7 @@ def queries(fmt: str) -> None:
 @main.command()
 @click.option("--format", "fmt", type=FORMAT, default="table", show_default=True)
 @db_option
-def stats(fmt: str, db: Path | None) -> None:
+def stats(fmt: str, db: StoreTarget) -> None:
     """Count articles, entities by type and relationships by type.
 
     \b
@@ -272,7 +282,42 @@ def eval_command(gold_dir: Path, fmt: str, errors_file: Path | None, model: str 
 
 
 @main.command()
-@db_option
+@embedded_db_option
+@neo4j_option
+@click.option(
+    "--batch",
+    type=click.IntRange(1),
+    default=200,
+    show_default=True,
+    help="Articles per transaction.",
+)
+@click.option("--again", is_flag=True, help="Send articles the server already has too.")
+def push(db: Path | None, neo4j: str | None, batch: int, again: bool) -> None:
+    """Copy the embedded graph to Neo4j (batched, resumable, idempotent).
+
+    \b
+    Example:
+      NEO4J_URI=neo4j://localhost:7687 NEO4J_PASSWORD=... kg push
+    """
+    from kg.push import push as run_push
+    from kg.store import Neo4jSettings
+
+    settings = Neo4jSettings.from_env(neo4j)
+    if settings is None:
+        raise click.ClickException("name the server: --neo4j URI or NEO4J_URI")
+    with (
+        open_graph(StoreTarget(db), read_only=True) as source,
+        open_graph(StoreTarget(neo4j_uri=settings.uri), read_only=False) as target,
+    ):
+        report = run_push(source, target, batch_size=batch, again=again, on_batch=lambda n: None)
+    click.echo(
+        f"Pushed {report.sent} article(s) to {settings.where}; "
+        f"{report.already_there} were there already."
+    )
+
+
+@main.command()
+@embedded_db_option
 @click.option(
     "-o",
     "--out",

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from kg.cli_common import db_option, open_graph
+from kg.cli_common import StoreTarget, db_option, open_graph
 
 ASK_FORMAT = click.Choice(["table", "json"])
 
@@ -30,7 +30,7 @@ def _date_option(name: str, help_text: str) -> Any:
 @_date_option("--until", "Only relationships dated on or before DATE")
 @db_option
 def ask_command(
-    question: str, fmt: str, show_cypher: bool, since: str, until: str, db: Path | None
+    question: str, fmt: str, show_cypher: bool, since: str, until: str, db: StoreTarget
 ) -> None:
     """Answer a plain-English question from the graph, with evidence.
 
@@ -57,7 +57,7 @@ def ask_command(
 @click.argument("name")
 @click.option("--format", "fmt", type=ASK_FORMAT, default="table", show_default=True)
 @db_option
-def entity_command(name: str, fmt: str, db: Path | None) -> None:
+def entity_command(name: str, fmt: str, db: StoreTarget) -> None:
     """Profile of an entity: type, aliases, Wikidata, relationships, counterparts, dates.
 
     \b
@@ -81,7 +81,7 @@ def entity_command(name: str, fmt: str, db: Path | None) -> None:
 @_date_option("--since", "Only relationships dated on or after DATE")
 @_date_option("--until", "Only relationships dated on or before DATE")
 @db_option
-def timeline_command(name: str, fmt: str, since: str, until: str, db: Path | None) -> None:
+def timeline_command(name: str, fmt: str, since: str, until: str, db: StoreTarget) -> None:
     """Dated relationships of an entity, oldest first, with evidence and source.
 
     \b
@@ -124,7 +124,7 @@ def map_command(
     until: str,
     min_confidence: float,
     out: Path | None,
-    db: Path | None,
+    db: StoreTarget,
 ) -> None:
     """Write an interactive relationship map (one offline HTML file).
 
@@ -159,7 +159,7 @@ def map_command(
 @click.argument("question_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=ASK_FORMAT, default="table", show_default=True)
 @db_option
-def eval_questions(question_file: Path, fmt: str, db: Path | None) -> None:
+def eval_questions(question_file: Path, fmt: str, db: StoreTarget) -> None:
     """Score `kg ask` on a question file against the graph in --db.
 
     Ingest the articles the questions are about into an empty store first.

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import click
 
 from kg.errors import KGError
+from kg.store.neo4j_store import Neo4jSettings
 
 FORMAT = click.Choice(["table", "json", "csv"])
 
@@ -25,8 +28,21 @@ class KGGroup(click.Group):
             raise click.ClickException(str(exc)) from None
 
 
-def db_option(function: Any) -> Any:
-    """The --db option every graph command takes."""
+@dataclass(frozen=True)
+class StoreTarget:
+    """Which graph a command works on: a Neo4j database if one is named, else the embedded
+    store directory."""
+
+    db: Path | None = None
+    neo4j_uri: str | None = None
+
+    @property
+    def neo4j(self) -> Neo4jSettings | None:
+        return Neo4jSettings.from_env(self.neo4j_uri)
+
+
+def embedded_db_option(function: Any) -> Any:
+    """The --db option: the embedded store directory."""
     return click.option(
         "--db",
         type=click.Path(file_okay=False, path_type=Path),
@@ -34,6 +50,28 @@ def db_option(function: Any) -> Any:
         default=None,
         help="Embedded store directory (default: $KG_DB, else a per-user data directory).",
     )(function)
+
+
+def neo4j_option(function: Any) -> Any:
+    """The --neo4j option: a Neo4j server to use instead of the embedded store."""
+    return click.option(
+        "--neo4j",
+        "neo4j",
+        metavar="URI",
+        default=None,
+        help="Use the Neo4j server at URI (default: $NEO4J_URI; credentials from "
+        "$NEO4J_USER / $NEO4J_PASSWORD, database from $NEO4J_DATABASE).",
+    )(function)
+
+
+def db_option(function: Any) -> Any:
+    """--db and --neo4j, given to the command as one StoreTarget named `db`."""
+
+    @functools.wraps(function)
+    def with_target(*args: Any, db: Path | None, neo4j: str | None, **kwargs: Any) -> Any:
+        return function(*args, db=StoreTarget(db, neo4j), **kwargs)
+
+    return embedded_db_option(neo4j_option(with_target))
 
 
 def model_option(function: Any) -> Any:
@@ -46,10 +84,10 @@ def model_option(function: Any) -> Any:
 
 
 @contextmanager
-def open_graph(db: Path | None, *, read_only: bool) -> Iterator[Any]:
+def open_graph(target: StoreTarget, *, read_only: bool) -> Iterator[Any]:
     from kg.store import open_store
 
-    store = open_store(db, read_only=read_only)
+    store = open_store(target.db, read_only=read_only, neo4j=target.neo4j)
     try:
         yield store
     finally:

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from kg.store.base import GraphStore
+from kg.store.neo4j_store import Neo4jSettings
 
 APP_NAME = "china-tech-kg"
 
@@ -20,11 +21,18 @@ def default_db_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME)) / "graph"
 
 
-def open_store(db: Path | None = None, *, read_only: bool = False) -> GraphStore:
-    """Open the embedded store at DB (default: default_db_dir())."""
+def open_store(
+    db: Path | None = None, *, read_only: bool = False, neo4j: Neo4jSettings | None = None
+) -> GraphStore:
+    """Open the Neo4j database NEO4J if given, else the embedded store at DB (default:
+    default_db_dir())."""
+    if neo4j is not None:
+        from kg.store.neo4j_store import Neo4jStore
+
+        return Neo4jStore(neo4j, read_only=read_only)
     from kg.store.ladybug_store import LadybugStore
 
     return LadybugStore(db or default_db_dir(), read_only=read_only)
 
 
-__all__ = ["GraphStore", "default_db_dir", "open_store"]
+__all__ = ["GraphStore", "Neo4jSettings", "default_db_dir", "open_store"]

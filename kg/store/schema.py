@@ -24,9 +24,18 @@ RELATION_COLUMNS = {
 
 
 @cache
-def statement(name: str) -> str:
-    """A write statement template from kg/store/NAME.cypher."""
+def statement(name: str, dialect: str | None = None) -> str:
+    """A write statement template from kg/store/NAME.cypher, or its DIALECT variant
+    (NAME.DIALECT.cypher) where the engines differ."""
+    variant = STATEMENTS_DIR / f"{name}.{dialect}.cypher"
+    if dialect and variant.exists():
+        return variant.read_text(encoding="utf-8")
     return (STATEMENTS_DIR / f"{name}.cypher").read_text(encoding="utf-8")
+
+
+def statement_files() -> list[Path]:
+    """Every write statement template, portable and variants."""
+    return sorted(STATEMENTS_DIR.glob("*.cypher"))
 
 
 def fill(template: str, **labels: str) -> str:
@@ -60,5 +69,26 @@ def ladybug_schema(model: Ontology | None = None) -> list[str]:
     mention_pairs = ", ".join(f"FROM {model.article_label} TO {label}" for label in model.labels)
     statements.append(
         f"CREATE REL TABLE IF NOT EXISTS {model.mentions_type}({mention_pairs}, surfaces STRING[])"
+    )
+    return statements
+
+
+def neo4j_schema(model: Ontology | None = None) -> list[str]:
+    """Idempotent Neo4j schema: a uniqueness constraint on each label's id, an index on
+    names, and one full-text index over names and aliases."""
+    model = model or ontology()
+    statements = []
+    for label in (*model.labels, model.article_label):
+        key = label.lower()
+        statements.append(
+            f"CREATE CONSTRAINT kg_{key}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+        )
+    for label in model.labels:
+        statements.append(
+            f"CREATE INDEX kg_{label.lower()}_name IF NOT EXISTS FOR (n:{label}) ON (n.name)"
+        )
+    labels = "|".join(model.labels)
+    statements.append(
+        f"CREATE FULLTEXT INDEX kg_names IF NOT EXISTS FOR (n:{labels}) ON EACH [n.name, n.aliases]"
     )
     return statements

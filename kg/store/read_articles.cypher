@@ -1,0 +1,4 @@
+// Every stored article, in id order.
+MATCH (a:Article)
+RETURN a.id AS id, a.url AS url, a.title AS title, a.source AS source, a.published AS published
+ORDER BY id

@@ -1,0 +1,74 @@
+"""Reads a store back as whole articles, batch by batch: for copying to another store and
+for exports that keep each article's statements together."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
+
+from kg.model import ArticleGraph, Document, Entity, Relation
+from kg.store.base import GraphStore
+from kg.store.schema import statement
+
+PROPERTY_COLUMNS = ("amount", "currency", "role", "former", "detail")
+
+
+def stored_article_ids(store: GraphStore) -> list[str]:
+    """Every article id in STORE, sorted."""
+    return [row["id"] for row in store.run(statement("read_articles", store.dialect))]
+
+
+def stored_articles(
+    store: GraphStore, batch_size: int = 200, skip: frozenset[str] = frozenset()
+) -> Iterator[list[ArticleGraph]]:
+    """The stored articles as ArticleGraphs, BATCH_SIZE at a time, leaving out SKIP."""
+    documents = [
+        Document(
+            id=row["id"], text="", **{k: row[k] for k in ("url", "title", "source", "published")}
+        )
+        for row in store.run(statement("read_articles", store.dialect))
+        if row["id"] not in skip
+    ]
+    for start in range(0, len(documents), batch_size):
+        yield _read_batch(store, documents[start : start + batch_size])
+
+
+def _read_batch(store: GraphStore, documents: list[Document]) -> list[ArticleGraph]:
+    ids = {"ids": [d.id for d in documents]}
+    entities: dict[str, list[Entity]] = defaultdict(list)
+    surfaces: dict[str, dict[str, tuple[str, ...]]] = defaultdict(dict)
+    for row in store.run(statement("read_mentions", store.dialect), ids):
+        entities[row["article_id"]].append(
+            Entity(
+                row["id"], row["name"], row["label"], tuple(row["aliases"] or ()), row["wikidata"]
+            )
+        )
+        surfaces[row["article_id"]][row["id"]] = tuple(row["surfaces"] or ())
+    relations: dict[str, list[Relation]] = defaultdict(list)
+    for row in store.run(statement("read_relations", store.dialect), ids):
+        relations[row["article_id"]].append(_relation(row))
+    return [
+        ArticleGraph(
+            document=d,
+            entities=tuple(entities[d.id]),
+            mentions=surfaces[d.id],
+            relations=tuple(relations[d.id]),
+        )
+        for d in documents
+    ]
+
+
+def _relation(row: dict[str, Any]) -> Relation:
+    return Relation(
+        subject=row["subject"],
+        type=row["type"],
+        object=row["object"],
+        article_id=row["article_id"],
+        evidence=row["evidence"],
+        date=row["date"],
+        confidence=row["confidence"],
+        method=row["method"],
+        modality=row["modality"] or "asserted",
+        properties=tuple((k, row[k]) for k in PROPERTY_COLUMNS if row[k] is not None),
+    )

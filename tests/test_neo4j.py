@@ -1,0 +1,214 @@
+"""The Neo4j store. No Neo4j server can run on these machines, so: every Cypher text the
+store can send is checked with Neo4j's own parser (npm), a fake driver stands in for the
+server where only batching, parameters and transactions are checked (the tests say so in
+their names), and the conformance test runs only where NEO4J_URI names a live server."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kg.queries import library
+from kg.store import Neo4jSettings, open_store
+from kg.store.neo4j_store import Neo4jStore, server_major_version, write_statements
+from kg.store.reader import stored_articles
+from kg.store.schema import STATEMENTS_DIR, fill, neo4j_schema, statement
+
+LINT_DIR = Path(__file__).parent / "cypher_lint"
+
+
+def neo4j_lint(queries: dict[str, str]) -> dict[str, list[str]]:
+    """Syntax errors per query, from @neo4j-cypher/language-support run in Node.js."""
+    node = shutil.which("node")
+    if node is None or not (LINT_DIR / "node_modules" / "@neo4j-cypher").is_dir():
+        pytest.skip("Node.js or @neo4j-cypher/language-support is not installed (make cypher-lint)")
+    payload = json.dumps([{"name": n, "text": t} for n, t in queries.items()])
+    done = subprocess.run(
+        [node, str(LINT_DIR / "lint.mjs")],
+        input=payload,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=LINT_DIR,
+    )
+    return {r["name"]: r["errors"] for r in json.loads(done.stdout)}
+
+
+def neo4j_texts(graphs: list[Any]) -> dict[str, str]:
+    """Every Cypher text the Neo4j store can send: named queries (portable or neo4j variant),
+    schema statements, write statements filled for real batches, and the readers."""
+    texts = {f"query {q.name}": q.text("neo4j") for q in library().values()}
+    texts.update({f"schema {i}": ddl for i, ddl in enumerate(neo4j_schema())})
+    for i, (query, _) in enumerate(write_statements(graphs)):
+        texts[f"write {i}"] = query
+    for path in STATEMENTS_DIR.glob("read_*.cypher"):
+        name = path.name.split(".")[0]
+        texts[f"reader {name}"] = statement(name, "neo4j")
+    return texts
+
+
+def test_every_text_the_neo4j_store_sends_parses_with_neo4j_cypher(samples_store) -> None:
+    graphs = [g for batch in stored_articles(samples_store) for g in batch]
+    texts = neo4j_texts(graphs)
+    assert len([n for n in texts if n.startswith("write")]) >= 5
+    errors = {name: found for name, found in neo4j_lint(texts).items() if found}
+    assert errors == {}
+
+
+def test_neo4j_parser_rejects_ladybug_only_syntax() -> None:
+    ladybug_only = {
+        q.name: q.variants["ladybug"].read_text(encoding="utf-8")
+        for q in library().values()
+        if "ladybug" in q.variants and "SHORTEST" in q.variants["ladybug"].read_text()
+    }
+    ladybug_only["cast"] = fill(
+        statement("merge_relations"), SUBJECT="Regulator", TYPE="FINED", OBJECT="Company"
+    )
+    assert ladybug_only, "expected at least one LadybugDB-only query variant"
+    assert all(neo4j_lint(ladybug_only).values())
+
+
+class FakeTransaction:
+    def __init__(self, log: list[tuple[str, dict[str, Any]]]) -> None:
+        self.log = log
+
+    def run(self, query: str, params: dict[str, Any] | None = None) -> Any:
+        self.log.append((query, params or {}))
+        return self
+
+    def consume(self) -> None:
+        return None
+
+    def __iter__(self):
+        return iter(())
+
+
+class FakeSession:
+    def __init__(self, driver: FakeDriver) -> None:
+        self.driver = driver
+
+    def __enter__(self) -> FakeSession:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def execute_write(self, work):
+        self.driver.transactions.append(("write", []))
+        return work(FakeTransaction(self.driver.transactions[-1][1]))
+
+    def execute_read(self, work):
+        self.driver.transactions.append(("read", []))
+        return work(FakeTransaction(self.driver.transactions[-1][1]))
+
+
+class FakeDriver:
+    """Stands in for a Neo4j server: records each managed transaction and its statements."""
+
+    def __init__(self) -> None:
+        self.transactions: list[tuple[str, list[tuple[str, dict[str, Any]]]]] = []
+        self.databases: list[str | None] = []
+
+    def session(self, database: str | None = None) -> FakeSession:
+        self.databases.append(database)
+        return FakeSession(self)
+
+    def close(self) -> None:
+        return None
+
+
+def test_fake_driver_schema_then_one_write_transaction_per_batch(samples_store) -> None:
+    graphs = [g for batch in stored_articles(samples_store) for g in batch]
+    driver = FakeDriver()
+    settings = Neo4jSettings("neo4j://example:7687", database="kg")
+    store = Neo4jStore(settings, driver=driver)
+    assert [kind for kind, _ in driver.transactions] == ["write"]  # the schema
+    assert all("IF NOT EXISTS" in q for q, _ in driver.transactions[0][1])
+    store.write(graphs[:2])
+    store.write(graphs[2:])
+    assert [kind for kind, _ in driver.transactions] == ["write", "write", "write"]
+    assert set(driver.databases) == {"kg"}
+    for _, statements in driver.transactions[1:]:
+        assert statements and all(
+            q.lstrip("/ \n").find("UNWIND $rows") >= 0 or "UNWIND $rows" in q for q, _ in statements
+        )
+        assert all(set(p) == {"rows"} and p["rows"] for _, p in statements)
+    sent_relations = sum(
+        len(p["rows"])
+        for _, statements in driver.transactions[1:]
+        for q, p in statements
+        if "MERGE (s)-[r:" in q
+    )
+    assert sent_relations == sum(len(g.relations) for g in graphs)
+
+
+def test_fake_driver_reads_in_read_transactions_and_passes_parameters() -> None:
+    driver = FakeDriver()
+    store = Neo4jStore(Neo4jSettings("neo4j://example"), read_only=True, driver=driver)
+    store.run("MATCH (n:Company {id: $id}) RETURN n.name AS name", {"id": "x' OR 1=1"})
+    kind, statements = driver.transactions[-1]
+    assert kind == "read"
+    assert statements == [
+        ("MATCH (n:Company {id: $id}) RETURN n.name AS name", {"id": "x' OR 1=1"})
+    ]
+
+
+def test_settings_come_from_the_environment_and_hide_the_password(monkeypatch) -> None:
+    monkeypatch.setenv("NEO4J_URI", "neo4j://db.internal:7687")
+    monkeypatch.setenv("NEO4J_USER", "analyst")
+    monkeypatch.setenv("NEO4J_PASSWORD", "s3cret-pw")
+    monkeypatch.setenv("NEO4J_DATABASE", "regulation")
+    settings = Neo4jSettings.from_env()
+    assert settings is not None
+    assert (settings.uri, settings.user, settings.database) == (
+        "neo4j://db.internal:7687",
+        "analyst",
+        "regulation",
+    )
+    assert "s3cret-pw" not in repr(settings) and "s3cret-pw" not in settings.where
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--neo4j", "bolt://127.0.0.1:9"], "cannot reach a Neo4j server"),
+        (["--neo4j", "nosuch://x"], "not a usable Neo4j URI"),
+    ],
+)
+def test_unreachable_or_malformed_server_is_one_line_exit_1(runner, args, expected) -> None:
+    from kg.cli import main
+
+    result = runner.invoke(main, ["stats", *args], env={"NEO4J_PASSWORD": "pw-never-shown"})
+    assert result.exit_code == 1
+    assert expected in result.output and "Traceback" not in result.output
+    assert "pw-never-shown" not in result.output
+
+
+def test_old_server_versions_are_recognised() -> None:
+    assert server_major_version("Neo4j/4.4.30") == 4
+    assert server_major_version("Neo4j/5.26.1") == 5
+
+
+@pytest.mark.skipif(
+    not os.environ.get("NEO4J_URI"),
+    reason="no Neo4j server: set NEO4J_URI (and NEO4J_USER/NEO4J_PASSWORD) to run the conformance test",
+)
+def test_named_queries_give_the_same_rows_on_both_engines(samples_db, tmp_path) -> None:
+    from kg.push import push
+
+    settings = Neo4jSettings.from_env()
+    with open_store(samples_db, read_only=True) as embedded, Neo4jStore(settings) as neo4j:
+        neo4j.run("MATCH (n) DETACH DELETE n")
+        push(embedded, neo4j, again=True)
+        for query in library().values():
+            params = query.example_params()
+            ladybug_rows = embedded.run(query.text("ladybug"), params)
+            neo4j_rows = neo4j.run(query.text("neo4j"), params)
+            key = lambda row: json.dumps(row, sort_keys=True, default=str)  # noqa: E731
+            assert sorted(map(key, ladybug_rows)) == sorted(map(key, neo4j_rows)), query.name
