@@ -26,9 +26,9 @@ from kg.cli_common import (
     embedded_db_option,
     fail_if,
     model_option,
-    neo4j_option,
     open_graph,
 )
+from kg.cli_data import export_command, push_command, sparql_command
 from kg.errors import KGError, QueryError
 
 
@@ -283,41 +283,6 @@ def eval_command(gold_dir: Path, fmt: str, errors_file: Path | None, model: str 
 
 @main.command()
 @embedded_db_option
-@neo4j_option
-@click.option(
-    "--batch",
-    type=click.IntRange(1),
-    default=200,
-    show_default=True,
-    help="Articles per transaction.",
-)
-@click.option("--again", is_flag=True, help="Send articles the server already has too.")
-def push(db: Path | None, neo4j: str | None, batch: int, again: bool) -> None:
-    """Copy the embedded graph to Neo4j (batched, resumable, idempotent).
-
-    \b
-    Example:
-      NEO4J_URI=neo4j://localhost:7687 NEO4J_PASSWORD=... kg push
-    """
-    from kg.push import push as run_push
-    from kg.store import Neo4jSettings
-
-    settings = Neo4jSettings.from_env(neo4j)
-    if settings is None:
-        raise click.ClickException("name the server: --neo4j URI or NEO4J_URI")
-    with (
-        open_graph(StoreTarget(db), read_only=True) as source,
-        open_graph(StoreTarget(neo4j_uri=settings.uri), read_only=False) as target,
-    ):
-        report = run_push(source, target, batch_size=batch, again=again, on_batch=lambda n: None)
-    click.echo(
-        f"Pushed {report.sent} article(s) to {settings.where}; "
-        f"{report.already_there} were there already."
-    )
-
-
-@main.command()
-@embedded_db_option
 @click.option(
     "-o",
     "--out",
@@ -342,5 +307,14 @@ if __name__ == "__main__":
     main()
 
 
-for command in (ask_command, entity_command, timeline_command, eval_questions, map_command):
+for command in (
+    ask_command,
+    entity_command,
+    timeline_command,
+    eval_questions,
+    map_command,
+    export_command,
+    sparql_command,
+    push_command,
+):
     main.add_command(command)

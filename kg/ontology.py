@@ -36,6 +36,7 @@ class Ontology:
     colours: dict[str, str]
     shapes: dict[str, str]
     base_iri: str
+    schema_org: dict[str, str]  # label -> schema.org class it specialises
 
     def relation(self, name: str) -> RelationType:
         """The relationship type called NAME (KeyError lists the valid ones)."""
@@ -85,4 +86,5 @@ def ontology() -> Ontology:
         colours={k: v["colour"] for k, v in raw["labels"].items()},
         shapes={k: v["shape"] for k, v in raw["labels"].items()},
         base_iri=raw["base_iri"],
+        schema_org={k: v["schema_org"] for k, v in raw["labels"].items()},
     )

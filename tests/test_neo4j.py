@@ -212,3 +212,18 @@ def test_named_queries_give_the_same_rows_on_both_engines(samples_db, tmp_path) 
             neo4j_rows = neo4j.run(query.text("neo4j"), params)
             key = lambda row: json.dumps(row, sort_keys=True, default=str)  # noqa: E731
             assert sorted(map(key, ladybug_rows)) == sorted(map(key, neo4j_rows)), query.name
+
+
+def test_push_copies_whole_articles_and_resumes_without_resending(samples_db, tmp_path) -> None:
+    # push is store-agnostic; a second embedded store stands in as the target here
+    from kg.push import push
+
+    counts = "MATCH (a)-[r]->(b) RETURN label(r) AS type, count(r) AS n ORDER BY type"
+    with open_store(samples_db, read_only=True) as source, open_store(tmp_path / "t") as target:
+        first = push(source, target, batch_size=2)
+        second = push(source, target, batch_size=2)
+        again = push(source, target, batch_size=2, again=True)
+        assert first.sent > 0 and first.already_there == 0
+        assert (second.sent, second.already_there) == (0, first.sent)
+        assert again.sent == first.sent
+        assert target.run(counts) == source.run(counts)

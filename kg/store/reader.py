@@ -9,7 +9,7 @@ from typing import Any
 
 from kg.model import ArticleGraph, Document, Entity, Relation
 from kg.store.base import GraphStore
-from kg.store.schema import statement
+from kg.store.schema import fill, statement
 
 PROPERTY_COLUMNS = ("amount", "currency", "role", "former", "detail")
 
@@ -72,3 +72,24 @@ def _relation(row: dict[str, Any]) -> Relation:
         modality=row["modality"] or "asserted",
         properties=tuple((k, row[k]) for k in PROPERTY_COLUMNS if row[k] is not None),
     )
+
+
+def stored_entities(store: GraphStore, label: str, page_size: int = 1000) -> Iterator[list[Entity]]:
+    """The entities of LABEL, a page at a time, in id order (paged on the indexed key)."""
+    query = fill(statement("read_entities", store.dialect), LABEL=label)
+    after = ""
+    while True:
+        page = store.run(query, {"after": after, "limit": page_size})
+        if not page:
+            return
+        yield [
+            Entity(r["id"], r["name"], label, tuple(r["aliases"] or ()), r["wikidata"])
+            for r in page
+        ]
+        after = page[-1]["id"]
+
+
+def stored_facts(store: GraphStore, label: str, ids: list[str]) -> list[dict[str, Any]]:
+    """Relationships from the entities IDS of LABEL, one row per subject-type-object."""
+    query = fill(statement("read_facts", store.dialect), LABEL=label)
+    return store.run(query, {"ids": ids})
