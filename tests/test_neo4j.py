@@ -227,3 +227,57 @@ def test_push_copies_whole_articles_and_resumes_without_resending(samples_db, tm
         assert (second.sent, second.already_there) == (0, first.sent)
         assert again.sent == first.sent
         assert target.run(counts) == source.run(counts)
+
+
+class FailingDriver(FakeDriver):
+    """Stands in for a server that answers every transaction with one error."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__()
+        self.error = error
+
+    def session(self, database: str | None = None) -> FakeSession:
+        raise self.error
+
+
+def _server_error(code: str, message: str) -> Exception:
+    from neo4j.exceptions import Neo4jError
+
+    return Neo4jError._hydrate_neo4j(code=code, message=message)
+
+
+@pytest.mark.parametrize(
+    ("make_error", "expected"),
+    [
+        (
+            lambda: __import__("neo4j").exceptions.AuthError("unauthorized"),
+            "set NEO4J_USER and NEO4J_PASSWORD",
+        ),
+        (
+            lambda: _server_error(
+                "Neo.ClientError.Database.DatabaseNotFound", "Database does not exist."
+            ),
+            "no such database",
+        ),
+        (
+            lambda: _server_error(
+                "Neo.ClientError.Statement.AccessMode", "Writing in read access mode not allowed."
+            ),
+            "add --write",
+        ),
+    ],
+)
+def test_fake_driver_server_errors_become_one_line_advice(make_error, expected) -> None:
+    from kg.errors import StoreError
+
+    store = Neo4jStore(
+        Neo4jSettings("neo4j://example", password="pw"),
+        read_only=True,
+        driver=FailingDriver(make_error()),
+    )
+    with pytest.raises(StoreError) as raised:
+        store.run("MATCH (n) RETURN n")
+    message = str(raised.value)
+    assert (
+        expected in message and "\n" not in message and "pw" not in message.replace("example", "")
+    )
