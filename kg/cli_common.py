@@ -8,12 +8,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from kg.errors import KGError
-from kg.store.neo4j_store import Neo4jSettings
+
+if TYPE_CHECKING:
+    from kg.store.neo4j_store import Neo4jSettings
 
 FORMAT = click.Choice(["table", "json", "csv"])
 
@@ -38,6 +40,8 @@ class StoreTarget:
 
     @property
     def neo4j(self) -> Neo4jSettings | None:
+        from kg.store.neo4j_store import Neo4jSettings  # not at import: keeps `kg --help` fast
+
         return Neo4jSettings.from_env(self.neo4j_uri)
 
 
