@@ -99,14 +99,7 @@ class RdfWriter:
         return self.report
 
     def _graph(self) -> Graph:
-        graph = Dataset() if self.fmt in QUAD_FORMATS else Graph()
-        graph.bind("kg", self.v.terms)
-        graph.bind("schema", SCHEMA)
-        graph.bind("prov", PROV)
-        graph.bind("wd", WIKIDATA)
-        graph.bind("dcterms", DCTERMS)
-        graph.bind("skos", SKOS)
-        return graph
+        return self.v.bind(Dataset() if self.fmt in QUAD_FORMATS else Graph())
 
     def _emit(self, graph: Graph) -> None:
         if len(graph) == 0:
@@ -217,7 +210,6 @@ def _write_graphml(store: GraphStore, handle: IO[str]) -> ExportReport:
     for name, scope, kind in GRAPHML_KEYS:
         handle.write(f'  <key id="{name}" for="{scope}" attr.name="{name}" attr.type="{kind}"/>\n')
     handle.write('  <graph id="kg" edgedefault="directed">\n')
-    edges: list[str] = []
     for label, page in _entity_pages(store):
         for entity in page:
             handle.write(f"    <node id={quoteattr(entity.id)}>")
@@ -228,17 +220,15 @@ def _write_graphml(store: GraphStore, handle: IO[str]) -> ExportReport:
                 handle.write(f'<data key="wikidata">{escape(entity.wikidata)}</data>')
             handle.write("</node>\n")
         report.entities += len(page)
+        # an edge may name a node of a later page: GraphML allows that
         for fact in stored_facts(store, label, [e.id for e in page]):
-            edges.append(
+            handle.write(
                 f"    <edge source={quoteattr(fact['subject'])} target={quoteattr(fact['object'])}>"
                 f'<data key="type">{fact["type"]}</data>'
                 f'<data key="articles">{int(fact["articles"])}</data>'
                 f'<data key="confidence">{float(fact["confidence"] or 0)}</data></edge>\n'
             )
-        # edges may name nodes of later pages; GraphML allows them anywhere in the graph
-        handle.writelines(edges)
-        report.relationships += len(edges)
-        edges.clear()
+            report.relationships += 1
     handle.write("  </graph>\n</graphml>\n")
     return report
 

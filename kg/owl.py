@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH, SKOS, XSD
+from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
 from rdflib.term import Node
 
 from kg.gazetteer import gazetteer
@@ -26,24 +26,12 @@ STATEMENT_PROPERTIES = {
 }
 
 
-def _bind(graph: Graph, vocabulary: Vocabulary) -> Graph:
-    graph.bind("kg", vocabulary.terms)
-    graph.bind("schema", SCHEMA)
-    graph.bind("prov", PROV)
-    graph.bind("wd", WIKIDATA)
-    graph.bind("dcterms", DCTERMS)
-    graph.bind("skos", SKOS)
-    graph.bind("owl", OWL)
-    graph.bind("sh", SH)
-    return graph
-
-
 def ontology_graph(vocabulary: Vocabulary) -> Graph:
     """Classes aligned to schema.org, one object property per relationship type with its
     domain and range, the statement vocabulary, and curated entities' Wikidata links."""
     model = ontology()
     terms = vocabulary.terms
-    graph = _bind(Graph(), vocabulary)
+    graph = vocabulary.bind(Graph())
     root = URIRef(vocabulary.base + "ontology")
     graph.add((root, RDF.type, OWL.Ontology))
     graph.add((root, RDFS.label, Literal("China tech regulation knowledge graph ontology")))
@@ -100,7 +88,7 @@ def shapes_graph(vocabulary: Vocabulary) -> Graph:
     of a type its range allows; statements and facts carry valid provenance values."""
     model = ontology()
     terms = vocabulary.terms
-    graph = _bind(Graph(), vocabulary)
+    graph = vocabulary.bind(Graph())
     shapes = URIRef(vocabulary.base + "shapes#")
     for label in model.labels:
         shape = URIRef(f"{shapes}{label}Shape")

@@ -7,7 +7,8 @@ import os
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from rdflib import Namespace, URIRef
+from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, SH, SKOS
 
 from kg.ontology import ontology
 
@@ -37,6 +38,18 @@ class Vocabulary:
     def at(cls, base: str | None = None) -> Vocabulary:
         base = base or default_base_iri()
         return cls(base if base.endswith(("/", "#")) else base + "/")
+
+    def bind(self, graph: Graph) -> Graph:
+        """GRAPH with this vocabulary's prefixes bound (serialisers print the used ones)."""
+        graph.bind("kg", self.terms)
+        graph.bind("schema", SCHEMA)
+        graph.bind("prov", PROV)
+        graph.bind("wd", WIKIDATA)
+        graph.bind("dcterms", DCTERMS)
+        graph.bind("skos", SKOS)
+        graph.bind("owl", OWL)
+        graph.bind("sh", SH)
+        return graph
 
     @property
     def terms(self) -> Namespace:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from types import TracebackType
-from typing import Any, Protocol
+from typing import Any, Protocol, Self
 
 from kg.model import ArticleGraph
 
@@ -34,3 +34,21 @@ class GraphStore(Protocol):
         value: BaseException | None,
         traceback: TracebackType | None,
     ) -> None: ...
+
+
+class ClosingStore:
+    """`with store:` closes it; each store supplies close()."""
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()

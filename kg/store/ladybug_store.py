@@ -5,12 +5,12 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Sequence
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 from kg.errors import ReadOnlyError, StoreError, StoreLockedError
 from kg.model import ArticleGraph
 from kg.store import rows
+from kg.store.base import ClosingStore
 from kg.store.schema import fill, ladybug_schema, statement
 
 DATABASE_FILE = "graph.lbug"
@@ -28,7 +28,7 @@ def _translate(exc: Exception, where: Path) -> StoreError:
     return StoreError(f"{where}: {message}")
 
 
-class LadybugStore:
+class LadybugStore(ClosingStore):
     """A LadybugDB database in DIRECTORY (created on first write)."""
 
     dialect = "ladybug"
@@ -111,14 +111,3 @@ class LadybugStore:
         """Close the connection and the database (releasing the write lock)."""
         self._connection.close()
         self._database.close()
-
-    def __enter__(self) -> LadybugStore:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        value: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()

@@ -6,12 +6,12 @@ import os
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from types import TracebackType
 from typing import Any
 
 from kg.errors import ReadOnlyError, StoreError
 from kg.model import ArticleGraph
 from kg.store import rows
+from kg.store.base import ClosingStore
 from kg.store.schema import fill, neo4j_schema, statement
 
 DIALECT = "neo4j"
@@ -89,7 +89,7 @@ def server_major_version(agent: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-class Neo4jStore:
+class Neo4jStore(ClosingStore):
     """Reads and writes through managed transactions (retried on transient errors)."""
 
     dialect = DIALECT
@@ -161,17 +161,6 @@ class Neo4jStore:
     def close(self) -> None:
         """Close the driver."""
         self._driver.close()
-
-    def __enter__(self) -> Neo4jStore:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        value: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 def _batches(items: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
