@@ -1,8 +1,7 @@
 // name: actions_against
 // description: Every regulatory action taken against an entity, oldest first, with date, evidence and source article.
-// param: name string The entity's name or alias. Example: "Alibaba Group"
-MATCH (x)
-WHERE toLower(x.name) = toLower($name) OR $name IN x.aliases
+// param: name name The entity's name or alias. Example: "Alibaba Group"
+MATCH (:Lookup {key: $name})-[:NAME_OF]->(x)
 MATCH (r)-[e:REGULATES|INVESTIGATES|FINED|SUMMONED|SUSPENDED|ORDERED]->(x)
 OPTIONAL MATCH (a:Article {id: e.article_id})
 RETURN e.date AS date, r.name AS actor, label(e) AS action, e.amount AS amount,

@@ -5,7 +5,7 @@
 // param: labels list Labels of the answers, comma-separated; empty for any. Example: "Regulator"
 // param: since string Earliest date (YYYY, YYYY-MM or YYYY-MM-DD); empty for none. Example: ""
 // param: until string Latest date; empty for none. Example: ""
-MATCH (x {id: $id})
+MATCH (:Lookup {key: $id})-[:ID_OF]->(x)
 MATCH (s)-[e]->(x)
 WHERE label(e) IN $types AND (size($labels) = 0 OR label(s) IN $labels)
   AND ($since = '' OR e.date >= $since) AND ($until = '' OR e.date <= $until)

@@ -1,12 +1,12 @@
 // name: evidence
 // description: The evidence sentences, sources and dates behind one relationship between two entities.
-// param: subject string The subject's name or alias. Example: "SAMR"
+// param: subject name The subject's name or alias. Example: "SAMR"
 // param: type string The relationship type. Example: "FINED"
-// param: object string The object's name or alias. Example: "Alibaba Group"
+// param: object name The object's name or alias. Example: "Alibaba Group"
 MATCH (s)
-WHERE toLower(s.name) = toLower($subject) OR $subject IN s.aliases
+WHERE toLower(s.name) = $subject OR any(alias IN coalesce(s.aliases, []) WHERE toLower(alias) = $subject)
 MATCH (o)
-WHERE toLower(o.name) = toLower($object) OR $object IN o.aliases
+WHERE toLower(o.name) = $object OR any(alias IN coalesce(o.aliases, []) WHERE toLower(alias) = $object)
 MATCH (s)-[e]->(o)
 WHERE type(e) = $type
 OPTIONAL MATCH (a:Article {id: e.article_id})

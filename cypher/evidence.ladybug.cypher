@@ -1,12 +1,10 @@
 // name: evidence
 // description: The evidence sentences, sources and dates behind one relationship between two entities.
-// param: subject string The subject's name or alias. Example: "SAMR"
+// param: subject name The subject's name or alias. Example: "SAMR"
 // param: type string The relationship type. Example: "FINED"
-// param: object string The object's name or alias. Example: "Alibaba Group"
-MATCH (s)
-WHERE toLower(s.name) = toLower($subject) OR $subject IN s.aliases
-MATCH (o)
-WHERE toLower(o.name) = toLower($object) OR $object IN o.aliases
+// param: object name The object's name or alias. Example: "Alibaba Group"
+MATCH (:Lookup {key: $subject})-[:NAME_OF]->(s)
+MATCH (:Lookup {key: $object})-[:NAME_OF]->(o)
 MATCH (s)-[e]->(o)
 WHERE label(e) = $type
 OPTIONAL MATCH (a:Article {id: e.article_id})

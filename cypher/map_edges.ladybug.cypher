@@ -5,8 +5,25 @@
 // param: since string Earliest date; empty for none. Example: ""
 // param: until string Latest date; empty for none. Example: ""
 // param: min_confidence float Lowest confidence kept. Example: 0
-MATCH (s)-[e]->(o)
-WHERE (s.id = $id OR o.id = $id) AND label(e) <> 'MENTIONS'
+MATCH (:Lookup {key: $id})-[:ID_OF]->(x)
+MATCH (x)-[e]->(o)
+WITH x AS s, e, o
+WHERE e.article_id IS NOT NULL
+  AND (size($types) = 0 OR label(e) IN $types)
+  AND ($since = '' OR e.date >= $since) AND ($until = '' OR e.date <= $until)
+  AND e.confidence >= $min_confidence
+OPTIONAL MATCH (a:Article {id: e.article_id})
+WITH s, e, o, {sentence: e.evidence, source: coalesce(a.title, a.url, e.article_id), date: e.date} AS ev
+RETURN s.id AS subject_id, s.name AS subject, label(s) AS subject_type,
+       label(e) AS relation,
+       o.id AS object_id, o.name AS object, label(o) AS object_type,
+       count(DISTINCT e.article_id) AS articles, min(e.date) AS first, max(e.date) AS last,
+       max(e.confidence) AS confidence, collect(ev) AS evidence
+UNION ALL
+MATCH (:Lookup {key: $id})-[:ID_OF]->(x)
+MATCH (s)-[e]->(x)
+WITH s, e, x AS o
+WHERE e.article_id IS NOT NULL
   AND (size($types) = 0 OR label(e) IN $types)
   AND ($since = '' OR e.date >= $since) AND ($until = '' OR e.date <= $until)
   AND e.confidence >= $min_confidence

@@ -1,8 +1,8 @@
 // name: neighbourhood
 // description: Every relationship touching any of the given entities, with supporting-article counts (for maps).
-// param: names string The canonical name of the entity at the centre. Example: "Ant Group"
+// param: names name The canonical name of the entity at the centre. Example: "Ant Group"
 MATCH (s)-[e]->(o)
-WHERE (s.name = $names OR o.name = $names) AND e.article_id IS NOT NULL
+WHERE (toLower(s.name) = $names OR toLower(o.name) = $names) AND e.article_id IS NOT NULL
 RETURN s.name AS subject, labels(s)[0] AS subject_type, type(e) AS relation, o.name AS object,
        labels(o)[0] AS object_type, count(DISTINCT e.article_id) AS articles,
        head(collect(e.evidence)) AS evidence, min(e.date) AS first, max(e.date) AS last

@@ -1,8 +1,16 @@
 // name: neighbourhood
 // description: Every relationship touching any of the given entities, with supporting-article counts (for maps).
-// param: names string The canonical name of the entity at the centre. Example: "Ant Group"
-MATCH (s)-[e]->(o)
-WHERE (s.name = $names OR o.name = $names) AND e.article_id IS NOT NULL
-RETURN s.name AS subject, label(s) AS subject_type, label(e) AS relation, o.name AS object,
+// param: names name The canonical name of the entity at the centre. Example: "Ant Group"
+MATCH (:Lookup {key: $names})-[:NAME_OF]->(x)
+MATCH (x)-[e]->(o)
+WHERE e.article_id IS NOT NULL
+RETURN x.name AS subject, label(x) AS subject_type, label(e) AS relation, o.name AS object,
        label(o) AS object_type, count(DISTINCT e.article_id) AS articles,
+       collect(e.evidence)[1] AS evidence, min(e.date) AS first, max(e.date) AS last
+UNION ALL
+MATCH (:Lookup {key: $names})-[:NAME_OF]->(x)
+MATCH (s)-[e]->(x)
+WHERE e.article_id IS NOT NULL
+RETURN s.name AS subject, label(s) AS subject_type, label(e) AS relation, x.name AS object,
+       label(x) AS object_type, count(DISTINCT e.article_id) AS articles,
        collect(e.evidence)[1] AS evidence, min(e.date) AS first, max(e.date) AS last

@@ -1,9 +1,9 @@
 // name: related_by_type
 // description: Who has a given relationship to an entity (e.g. who SUMMONED Jack Ma), with dates and evidence.
-// param: name string The object's name or alias. Example: "Jack Ma"
+// param: name name The object's name or alias. Example: "Jack Ma"
 // param: type string The relationship type. Example: "SUMMONED"
 MATCH (x)
-WHERE toLower(x.name) = toLower($name) OR $name IN x.aliases
+WHERE toLower(x.name) = $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) = $name)
 MATCH (s)-[e]->(x)
 WHERE type(e) = $type
 RETURN s.name AS subject, labels(s)[0] AS subject_type, min(e.date) AS first,

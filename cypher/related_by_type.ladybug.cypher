@@ -1,9 +1,8 @@
 // name: related_by_type
 // description: Who has a given relationship to an entity (e.g. who SUMMONED Jack Ma), with dates and evidence.
-// param: name string The object's name or alias. Example: "Jack Ma"
+// param: name name The object's name or alias. Example: "Jack Ma"
 // param: type string The relationship type. Example: "SUMMONED"
-MATCH (x)
-WHERE toLower(x.name) = toLower($name) OR $name IN x.aliases
+MATCH (:Lookup {key: $name})-[:NAME_OF]->(x)
 MATCH (s)-[e]->(x)
 WHERE label(e) = $type
 RETURN s.name AS subject, label(s) AS subject_type, min(e.date) AS first,

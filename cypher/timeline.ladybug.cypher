@@ -1,10 +1,15 @@
 // name: timeline
 // description: Every dated relationship involving an entity, oldest first, with evidence.
-// param: name string The entity's name or alias. Example: "Ant Group"
-MATCH (x)
-WHERE toLower(x.name) = toLower($name) OR $name IN x.aliases
-MATCH (s)-[e]->(o)
-WHERE (s = x OR o = x) AND e.article_id IS NOT NULL
-RETURN e.date AS date, s.name AS subject, label(e) AS relation, o.name AS object,
+// param: name name The entity's name or alias. Example: "Ant Group"
+MATCH (:Lookup {key: $name})-[:NAME_OF]->(x)
+MATCH (x)-[e]->(o)
+WHERE e.article_id IS NOT NULL
+RETURN e.date AS date, x.name AS subject, label(e) AS relation, o.name AS object,
+       e.evidence AS evidence, e.article_id AS article
+UNION ALL
+MATCH (:Lookup {key: $name})-[:NAME_OF]->(x)
+MATCH (s)-[e]->(x)
+WHERE e.article_id IS NOT NULL
+RETURN e.date AS date, s.name AS subject, label(e) AS relation, x.name AS object,
        e.evidence AS evidence, e.article_id AS article
 ORDER BY date, subject, relation

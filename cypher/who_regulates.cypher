@@ -1,8 +1,8 @@
 // name: who_regulates
 // description: Regulators with any regulatory relationship (regulates, investigates, fines, summons, suspends, orders) to an entity.
-// param: name string The entity's name or alias. Example: "Ant Group"
+// param: name name The entity's name or alias. Example: "Ant Group"
 MATCH (x)
-WHERE toLower(x.name) = toLower($name) OR $name IN x.aliases
+WHERE toLower(x.name) = $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) = $name)
 MATCH (r:Regulator)-[e:REGULATES|INVESTIGATES|FINED|SUMMONED|SUSPENDED|ORDERED]->(x)
 RETURN r.name AS regulator, collect(DISTINCT type(e)) AS actions,
        count(DISTINCT e.article_id) AS articles, min(e.date) AS first, max(e.date) AS last

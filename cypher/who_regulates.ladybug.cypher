@@ -1,8 +1,7 @@
 // name: who_regulates
 // description: Regulators with any regulatory relationship (regulates, investigates, fines, summons, suspends, orders) to an entity.
-// param: name string The entity's name or alias. Example: "Ant Group"
-MATCH (x)
-WHERE toLower(x.name) = toLower($name) OR $name IN x.aliases
+// param: name name The entity's name or alias. Example: "Ant Group"
+MATCH (:Lookup {key: $name})-[:NAME_OF]->(x)
 MATCH (r:Regulator)-[e:REGULATES|INVESTIGATES|FINED|SUMMONED|SUSPENDED|ORDERED]->(x)
 RETURN r.name AS regulator, collect(DISTINCT label(e)) AS actions,
        count(DISTINCT e.article_id) AS articles, min(e.date) AS first, max(e.date) AS last

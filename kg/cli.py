@@ -46,17 +46,22 @@ def main() -> None:
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
 @click.option(
-    "--workers", type=click.IntRange(1), default=1, show_default=True, help="Parser processes."
+    "--workers",
+    type=click.IntRange(1),
+    help="Processes that parse and extract articles (one process writes)  [default: the cores]",
 )
 @model_option
 @db_option
-def ingest(sources: tuple[str, ...], workers: int, model: str | None, db: StoreTarget) -> None:
+def ingest(
+    sources: tuple[str, ...], workers: int | None, model: str | None, db: StoreTarget
+) -> None:
     """Read articles (files, folders, globs, URLs) into the graph.
 
     \b
     Example:
       kg ingest news/ feed.xml https://example.com/article.html
     """
+    from kg.extract import default_workers
     from kg.ingest import ingest as run_ingest
     from kg.pipeline import build_pipeline
     from loaders import load_sources
@@ -71,7 +76,7 @@ def ingest(sources: tuple[str, ...], workers: int, model: str | None, db: StoreT
             load_sources(sources),
             store,
             nlp,
-            workers=workers,
+            workers=workers or default_workers(),
             on_error=report_error,
             on_article=lambda graph: advance(),
         )

@@ -82,3 +82,8 @@ class ArticleGraph:
     entities: tuple[Entity, ...] = ()
     mentions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # entity id -> surfaces
     relations: tuple[Relation, ...] = ()
+
+
+def name_key(name: str) -> str:
+    """How names are compared and looked up: spaces collapsed, lower-cased."""
+    return " ".join(name.split()).lower()

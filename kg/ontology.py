@@ -30,6 +30,7 @@ class Ontology:
     labels: tuple[str, ...]
     article_label: str
     mentions_type: str
+    lookup: dict[str, str]  # label, by_id and by_name of the embedded store's key index
     relations: dict[str, RelationType]
     entity_properties: tuple[str, ...]
     relation_properties: tuple[str, ...]
@@ -48,7 +49,7 @@ class Ontology:
 
     def check_label(self, label: str) -> str:
         """Return LABEL if it is an ontology label (safe to place in query text)."""
-        if label not in self.labels and label != self.article_label:
+        if label not in (*self.labels, self.article_label, self.lookup["label"]):
             raise ValueError(f"Unknown label {label!r}. Known: {', '.join(self.labels)}")
         return label
 
@@ -80,6 +81,7 @@ def ontology() -> Ontology:
         labels=labels,
         article_label=raw["article_label"],
         mentions_type=raw["mentions_type"],
+        lookup=dict(raw["lookup"]),
         relations=relations,
         entity_properties=tuple(raw["entity_properties"]),
         relation_properties=tuple(raw["relation_properties"]),

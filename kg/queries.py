@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import QueryError
+from kg.model import name_key
 from kg.resources import cypher_dir
 
 if TYPE_CHECKING:
     from kg.store.base import GraphStore
 
 _HEADER = re.compile(r"^//\s*(name|description|param):\s*(.*)$")
-_PARAM = re.compile(r"^(\w+)\s+(string|int|float|bool|list)\s+(.*?)(?:\s+Example:\s*(.+))?$")
+_PARAM = re.compile(r"^(\w+)\s+(string|name|int|float|bool|list)\s+(.*?)(?:\s+Example:\s*(.+))?$")
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,8 @@ class Parameter:
                 return raw.lower() in ("1", "true", "yes")
             if self.type == "list":
                 return [item.strip() for item in raw.split(",") if item.strip()]
+            if self.type == "name":
+                return name_key(raw)
         except ValueError:
             raise QueryError(f"parameter {self.name!r} must be {self.type}, got {raw!r}") from None
         return raw
@@ -56,6 +59,12 @@ class NamedQuery:
         """The query text, preferring DIALECT's variant file when there is one."""
         path = self.variants.get(dialect or "", self.path)
         return path.read_text(encoding="utf-8")
+
+    def normalise(self, params: dict[str, Any]) -> dict[str, Any]:
+        """PARAMS with names in lookup form, however the caller wrote them."""
+        names = {p.name for p in self.parameters if p.type == "name"}
+        return {k: name_key(v) if k in names and isinstance(v, str) else v
+                for k, v in params.items()}  # fmt: skip
 
     def example_params(self) -> dict[str, Any]:
         """Parameters filled with the header's examples."""
@@ -127,7 +136,8 @@ def find_query(name: str) -> NamedQuery:
 
 def run_named(store: GraphStore, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
     """Run the named query NAME on STORE, in the store's dialect variant where there is one."""
-    return store.run(find_query(name).text(store.dialect), params)
+    query = find_query(name)
+    return store.run(query.text(store.dialect), query.normalise(params))
 
 
 def parse_params(pairs: tuple[str, ...]) -> dict[str, str]:

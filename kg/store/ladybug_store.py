@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from kg.errors import ReadOnlyError, StoreError, StoreLockedError
-from kg.model import ArticleGraph
-from kg.store import rows
+from kg.model import ArticleGraph, Entity
+from kg.ontology import ontology
+from kg.store import bulk, rows
 from kg.store.base import ClosingStore
-from kg.store.schema import fill, ladybug_schema, statement
+from kg.store.schema import fill, ladybug_schema, lookup_keys, statement
 
 DATABASE_FILE = "graph.lbug"
+
+
+def _chunks(graphs: Iterable[ArticleGraph], size: int) -> Iterator[list[ArticleGraph]]:
+    iterator = iter(graphs)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
 
 
 def _translate(exc: Exception, where: Path) -> StoreError:
@@ -77,6 +85,78 @@ class LadybugStore(ClosingStore):
             raise
         self._execute("COMMIT")
 
+    def bulk_write(self, graphs: Iterable[ArticleGraph], chunk_size: int = 10_000) -> int:
+        """Write many whole articles in one transaction, fast; returns how many were new.
+
+        Articles the store does not have go in by COPY FROM, all at the end (COPY into empty
+        tables is the fast path), with their mentions and relationships, whose keys include
+        the article and so are new too. Articles the store has are merged as write() does.
+        Rows wait as Arrow tables, not Python objects, until the copy.
+        """
+        model = ontology()
+        pending = bulk.PendingRows()
+        self._execute("BEGIN TRANSACTION")
+        try:
+            for chunk in _chunks(graphs, chunk_size):
+                unique = [g for g in {g.document.id: g for g in chunk}.values()
+                          if not pending.has_article(g.document.id)]  # fmt: skip
+                ids = [g.document.id for g in unique]
+                stored = self._stored_ids(model.article_label, ids)
+                if known := [g for g in unique if g.document.id in stored]:
+                    self._write_batch(known)
+                pending.add([g for g in unique if g.document.id not in stored])
+            self._copy_pending(pending)
+        except BaseException:
+            self._rollback()
+            raise
+        self._execute("COMMIT")
+        return pending.articles
+
+    def _stored_ids(self, label: str, ids: list[str], key: str = "id") -> set[str]:
+        name = "existing_keys" if key == "key" else "existing_ids"
+        return {row["id"] for row in self.run(fill(statement(name), LABEL=label), {"ids": ids})}
+
+    def _copy_pending(self, pending: bulk.PendingRows) -> None:
+        """COPY the pending articles, then their entities that are still not stored (the rest
+        are merged), then mentions and relationships."""
+        model = ontology()
+        if not pending.articles:
+            return
+        self._copy(model.article_label, pending.article_table())
+        fresh_by_label = {}
+        for label, entities in pending.entities.items():
+            stored = self._stored_aliases(label, list(entities))
+            self._merge_entities(label, [e for e in entities.values() if e.id in stored], stored)
+            if fresh := [e for e in entities.values() if e.id not in stored]:
+                self._copy(label, bulk.entity_table(fresh))
+                fresh_by_label[label] = fresh
+        self._copy_lookup(fresh_by_label)
+        for label in pending.mentions:
+            table = pending.mention_table(label)
+            self._copy(model.mentions_type, table, model.article_label, label)
+        for subject, rel_type, obj in pending.relations:
+            self._copy(rel_type, pending.relation_table((subject, rel_type, obj)), subject, obj)
+
+    def _copy_lookup(self, entities_by_label: dict[str, list[Entity]]) -> None:
+        """COPY the lookup keys of entities that were just copied, and their edges."""
+        lookup = ontology().lookup
+        keys = {key for es in entities_by_label.values() for e in es for key, _ in lookup_keys(e)}
+        if not keys:
+            return
+        new_keys = keys - self._stored_ids(lookup["label"], sorted(keys), key="key")
+        if new_keys:
+            self._copy(lookup["label"], bulk.key_table(sorted(new_keys)))
+        for label, entities in entities_by_label.items():
+            for kind in ("by_id", "by_name"):
+                edges = bulk.lookup_table(entities, kind)
+                self._copy(lookup[kind], edges, lookup["label"], label)
+
+    def _copy(self, table: str, new_rows: Any, source: str = "", target: str = "") -> None:
+        # COPY reads the Arrow table NEW_ROWS by its variable name; a table is never reused
+        # (copying one Arrow table twice crashed LadybugDB 0.22).
+        pair = f" (from='{source}', to='{target}')" if source else ""
+        self._execute(f"COPY {table} FROM new_rows{pair}")
+
     def _rollback(self) -> None:
         # A failed statement may already have ended the transaction.
         with contextlib.suppress(RuntimeError):
@@ -85,27 +165,46 @@ class LadybugStore(ClosingStore):
     def _write_batch(self, graphs: Sequence[ArticleGraph]) -> None:
         self._execute(statement("merge_article"), {"rows": rows.article_rows(graphs)})
         for label, entities in rows.entities_by_label(graphs).items():
-            stored = {
-                row["id"]: row["aliases"] or []
-                for row in self.run(
-                    fill(statement("existing_aliases"), LABEL=label), {"ids": list(entities)}
-                )
-            }
-            entity_rows = [
-                {
-                    "id": e.id,
-                    "name": e.name,
-                    "wikidata": e.wikidata,
-                    "aliases": list(dict.fromkeys((*stored.get(e.id, []), *e.aliases))),
-                }
-                for e in entities.values()
-            ]
-            self._execute(fill(statement("merge_entities"), LABEL=label), {"rows": entity_rows})
+            stored = self._stored_aliases(label, list(entities))
+            self._merge_entities(label, list(entities.values()), stored)
         for label, mention_rows in rows.mention_rows(graphs).items():
             self._execute(fill(statement("merge_mentions"), LABEL=label), {"rows": mention_rows})
         for (subject, rel_type, obj), relation_rows in rows.relation_rows(graphs).items():
             query = fill(statement("merge_relations"), SUBJECT=subject, TYPE=rel_type, OBJECT=obj)
             self._execute(query, {"rows": relation_rows})
+
+    def _stored_aliases(self, label: str, ids: list[str]) -> dict[str, list[str]]:
+        query = fill(statement("existing_aliases"), LABEL=label)
+        return {row["id"]: row["aliases"] or [] for row in self.run(query, {"ids": ids})}
+
+    def _merge_entities(
+        self, label: str, entities: list[Entity], stored: dict[str, list[str]]
+    ) -> None:
+        """MERGE entities of one label, appending new surface forms to the stored aliases, and
+        their lookup keys."""
+        if not entities:
+            return
+        merged = [
+            Entity(
+                e.id,
+                e.name,
+                label,
+                tuple(dict.fromkeys((*stored.get(e.id, []), *e.aliases))),
+                e.wikidata,
+            )  # fmt: skip
+            for e in entities
+        ]
+        entity_rows = [
+            {"id": e.id, "name": e.name, "wikidata": e.wikidata, "aliases": list(e.aliases)}
+            for e in merged
+        ]
+        self._execute(fill(statement("merge_entities"), LABEL=label), {"rows": entity_rows})
+        lookup = ontology().lookup
+        for kind in ("by_id", "by_name"):
+            key_rows = [{"key": k, "id": e.id} for e in merged for k, how in lookup_keys(e)
+                        if how == kind]  # fmt: skip
+            query = fill(statement("merge_lookup"), LABEL=label, LOOKUP=lookup[kind])
+            self._execute(query, {"rows": key_rows})
 
     def close(self) -> None:
         """Close the connection and the database (releasing the write lock)."""

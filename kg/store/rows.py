@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from kg.model import ArticleGraph, Entity
+from kg.model import ArticleGraph, Entity, Relation
 
 RelationGroup = tuple[str, str, str]  # (subject label, type, object label)
 
@@ -51,6 +51,16 @@ def mention_rows(graphs: Sequence[ArticleGraph]) -> dict[str, list[dict[str, Any
                 }
             )
     return out
+
+
+def relation_values(r: Relation) -> tuple[Any, ...]:
+    """A relationship's subject, object and then its RELATION_COLUMNS values, in order."""
+    props = dict(r.properties)
+    return (
+        r.subject, r.object, r.article_id, r.evidence, r.date, r.confidence, r.method, r.modality,
+        props.get("amount"), props.get("currency"), props.get("role"), props.get("former"),
+        props.get("detail"),
+    )  # fmt: skip
 
 
 def relation_rows(graphs: Sequence[ArticleGraph]) -> dict[RelationGroup, list[dict[str, Any]]]:

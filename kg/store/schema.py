@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from kg.model import Entity, name_key
 from kg.ontology import Ontology, ontology
 
 STATEMENTS_DIR = Path(__file__).resolve().parent
@@ -42,7 +43,10 @@ def fill(template: str, **labels: str) -> str:
     """Put ontology-checked labels (never user values) into a statement template."""
     model = ontology()
     for key, value in labels.items():
-        if key == "TYPE":
+        if key == "LOOKUP":
+            if value not in (model.lookup["by_id"], model.lookup["by_name"]):
+                raise ValueError(f"Unknown lookup type {value!r}")
+        elif key == "TYPE":
             model.relation(value)
         else:
             model.check_label(value)
@@ -70,6 +74,11 @@ def ladybug_schema(model: Ontology | None = None) -> list[str]:
     statements.append(
         f"CREATE REL TABLE IF NOT EXISTS {model.mentions_type}({mention_pairs}, surfaces STRING[])"
     )
+    lookup = model.lookup["label"]
+    statements.append(f"CREATE NODE TABLE IF NOT EXISTS {lookup}(key STRING, PRIMARY KEY(key))")
+    lookup_pairs = ", ".join(f"FROM {lookup} TO {label}" for label in model.labels)
+    for kind in ("by_id", "by_name"):
+        statements.append(f"CREATE REL TABLE IF NOT EXISTS {model.lookup[kind]}({lookup_pairs})")
     return statements
 
 
@@ -92,3 +101,9 @@ def neo4j_schema(model: Ontology | None = None) -> list[str]:
         f"CREATE FULLTEXT INDEX kg_names IF NOT EXISTS FOR (n:{labels}) ON EACH [n.name, n.aliases]"
     )
     return statements
+
+
+def lookup_keys(entity: Entity) -> list[tuple[str, str]]:
+    """(key, "by_id" or "by_name") pairs under which the embedded store finds ENTITY."""
+    names = dict.fromkeys(name_key(n) for n in (entity.name, *entity.aliases) if n.strip())
+    return [(entity.id, "by_id"), *((name, "by_name") for name in names)]

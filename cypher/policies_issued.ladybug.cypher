@@ -1,0 +1,7 @@
+// name: policies_issued
+// description: Policies (laws, rules, guidelines, drafts) an organ issued, with dates.
+// param: name name The regulator's name or alias. Example: "State Council"
+MATCH (:Lookup {key: $name})-[:NAME_OF]->(r:Regulator)
+MATCH (r)-[e:ISSUED]->(p:Policy)
+RETURN p.name AS policy, min(e.date) AS first, count(DISTINCT e.article_id) AS articles
+ORDER BY first, policy
