@@ -9,7 +9,7 @@ from typing import Any
 
 from kg.errors import LoadError
 from kg.model import Document
-from loaders.common import make_document, read_text
+from loaders.common import decode, make_document, read_text
 
 SUFFIXES = (".json",)
 LINES_SUFFIXES = (".jsonl", ".ndjson")
@@ -51,15 +51,29 @@ def load(path: Path) -> Iterator[Document | LoadError]:
 
 
 def load_lines(path: Path) -> Iterator[Document | LoadError]:
-    """Yield one document per non-blank line; a bad line is reported and skipped."""
-    text = read_text(path)
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{lineno}"
-        try:
-            yield from_record(json.loads(line), where)
-        except json.JSONDecodeError as exc:
-            yield LoadError(where, f"malformed JSON line: {exc.msg}")
-        except LoadError as error:
-            yield error
+    """Yield one document per non-blank line, reading one line at a time; a bad line is
+    reported and skipped."""
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise LoadError(str(path), exc.strerror or "cannot be read") from None
+    seen = False
+    with handle:
+        for lineno, raw in enumerate(handle, start=1):
+            where = f"{path}:{lineno}"
+            try:
+                line = decode(raw, where)
+            except LoadError as error:
+                yield error
+                continue
+            if not line.strip():
+                continue
+            seen = True
+            try:
+                yield from_record(json.loads(line), where)
+            except json.JSONDecodeError as exc:
+                yield LoadError(where, f"malformed JSON line: {exc.msg}")
+            except LoadError as error:
+                yield error
+    if not seen:
+        raise LoadError(str(path), "empty file")
