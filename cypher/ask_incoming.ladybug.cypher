@@ -9,6 +9,7 @@ MATCH (:Lookup {key: $id})-[:ID_OF]->(x)
 MATCH (s)-[e]->(x)
 WHERE label(e) IN $types AND (size($labels) = 0 OR label(s) IN $labels)
   AND ($since = '' OR e.date >= $since) AND ($until = '' OR e.date <= $until)
+WITH s, e
 OPTIONAL MATCH (a:Article {id: e.article_id})
 WITH s, e, {sentence: e.evidence, source: coalesce(a.title, a.url, e.article_id), date: e.date} AS ev
 RETURN s.id AS id, s.name AS name, label(s) AS type, collect(DISTINCT label(e)) AS relations,

@@ -10,7 +10,7 @@ from typing import Any
 
 from kg.dates import end_of_period
 from kg.errors import KGError
-from kg.linking import EntityLinker, Found, LinkedEntity, tokens
+from kg.linking import EntityLinker, Found, LinkedEntity, store_linker, tokens
 from kg.queries import find_query, run_named
 from kg.resources import load_yaml
 from kg.store.base import GraphStore
@@ -294,7 +294,7 @@ class Answer:
 
 def ask(store: GraphStore, question: str, since: str = "", until: str = "") -> Answer:
     """Answer QUESTION from STORE; --since/--until narrow what the question says."""
-    linker = EntityLinker(run_named(store, "entity_index", {}))
+    linker = store_linker(store)
     interpretation = interpret(question, linker)
     for key, value in (("since", since), ("until", until)):
         if value and key in interpretation.params:

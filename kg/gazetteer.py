@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+from kg.model import name_key
 from kg.ontology import ontology
 from kg.resources import load_yaml
 
@@ -20,7 +21,7 @@ def slugify(name: str) -> str:
 
 def normalise_surface(text: str) -> str:
     """Case- and whitespace-insensitive form of a surface string, with straight apostrophes."""
-    return " ".join(text.replace("’", "'").lower().split())
+    return name_key(text)
 
 
 @dataclass(frozen=True)

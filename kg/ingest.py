@@ -17,7 +17,7 @@ from loaders import documents_only
 if TYPE_CHECKING:
     from spacy.language import Language
 
-BATCH_ARTICLES = 32
+BATCH_ARTICLES = 128
 
 
 @dataclass
@@ -55,21 +55,33 @@ def ingest(
         report.failures.append(str(error))
         on_error(str(error))
 
+    def written(graphs: list[ArticleGraph]) -> None:
+        for graph in graphs:
+            report.articles += 1
+            report.entities.update(e.label for e in graph.entities)
+            report.relations.update(r.type for r in graph.relations)
+            on_article(graph)
+
     graphs = extract_documents(nlp, documents_only(items, failed), workers=workers)
     for batch in _batches(graphs, batch_size):
         try:
             store.write(batch)
         except StoreLockedError:
             raise
-        except StoreError as exc:
+        except StoreError:
+            # the batch was rolled back: write its articles one by one, so one bad article
+            # costs only itself
             for graph in batch:
-                message = f"{graph.document.id}: not written ({exc})"
-                report.failures.append(message)
-                on_error(message)
+                try:
+                    store.write([graph])
+                except StoreLockedError:
+                    raise
+                except StoreError as exc:
+                    message = f"{graph.document.id}: not written ({exc})"
+                    report.failures.append(message)
+                    on_error(message)
+                else:
+                    written([graph])
             continue
-        for graph in batch:
-            report.articles += 1
-            report.entities.update(e.label for e in graph.entities)
-            report.relations.update(r.type for r in graph.relations)
-            on_article(graph)
+        written(batch)
     return report

@@ -4,12 +4,16 @@ curated aliases and acronyms, then fuzzy matching with a 'did you mean' list."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg.errors import KGError
-from kg.gazetteer import gazetteer, normalise_surface
+from kg.gazetteer import gazetteer, normalise_surface, surface_index
+from kg.model import name_key
+
+if TYPE_CHECKING:
+    from kg.store.base import GraphStore
 
 FUZZY_ACCEPT = 90  # a single fuzzy candidate at least this close is taken
 FUZZY_SUGGEST = 60
@@ -39,30 +43,42 @@ class Found:
     end: int
 
 
+Rows = list[dict[str, Any]]
+
+
 class EntityLinker:
-    """Surface forms of the graph's entities (names, aliases, curated aliases)."""
+    """Finds graph entities by their names, aliases and curated aliases, one key at a time
+    (LOOKUP: a normalised name -> rows of id, name, type), so linking costs the same in any
+    size of graph. Only a name that matches nothing reads EVERYTHING, for a fuzzy match."""
 
-    def __init__(self, rows: Iterable[dict[str, Any]]) -> None:
+    def __init__(self, lookup: Callable[[str], Rows], everything: Callable[[], Rows]) -> None:
+        self._lookup = lookup
+        self._everything = everything
+        self._ids: dict[str, set[str]] = {}
         self.entities: dict[str, LinkedEntity] = {}
-        self.surfaces: dict[str, set[str]] = {}
-        for row in rows:
-            entity = LinkedEntity(row["id"], row["name"], row["type"])
-            self.entities[entity.id] = entity
-            for surface in [row["name"], *(row.get("aliases") or [])]:
-                self._add(surface, entity.id)
-        for curated in gazetteer().values():
-            if curated.id in self.entities:
-                for surface in (curated.name, *curated.aliases):
-                    self._add(surface, curated.id)
 
-    def _add(self, surface: str, entity_id: str) -> None:
-        key = _key(surface)
-        if key:
-            self.surfaces.setdefault(key, set()).add(entity_id)
+    def _remember(self, rows: Rows) -> set[str]:
+        for row in rows:
+            self.entities[row["id"]] = LinkedEntity(row["id"], row["name"], row["type"])
+        return {row["id"] for row in rows}
+
+    def ids(self, key: str) -> set[str]:
+        """The entities a normalised name (or a curated alias of one) stands for."""
+        if key not in self._ids:
+            found = self._remember(self._lookup(key))
+            if not found and key.startswith("the "):
+                found = self._remember(self._lookup(key[4:]))
+            for curated_id in surface_index().get(key, ()):
+                curated = gazetteer()[curated_id]
+                found |= self._remember(
+                    [r for r in self._lookup(name_key(curated.name)) if r["id"] == curated_id]
+                )
+            self._ids[key] = found
+        return self._ids[key]
 
     def link(self, name: str) -> LinkedEntity:
         """The one entity NAME stands for, or an error naming the candidates."""
-        ids = self.surfaces.get(_key(name), set())
+        ids = self.ids(_key(name))
         if len(ids) == 1:
             return self.entities[next(iter(ids))]
         if len(ids) > 1:
@@ -81,7 +97,7 @@ class EntityLinker:
                 phrase = " ".join(words[start : start + size])
                 if size == 1 and (_key(phrase) in skip or len(phrase) < 2):
                     continue
-                ids = self.surfaces.get(_key(phrase))
+                ids = self.ids(_key(phrase))
                 if not ids:
                     continue
                 if len(ids) > 1:
@@ -94,11 +110,12 @@ class EntityLinker:
         from rapidfuzz import fuzz, process
 
         key = _key(name)
+        surfaces = self._all_surfaces()
         # plain edit-distance ratio: WRatio rates short partial matches ('ali') too highly
-        scored = process.extract(key, list(self.surfaces), scorer=fuzz.ratio, limit=12)
+        scored = process.extract(key, list(surfaces), scorer=fuzz.ratio, limit=12)
         best: dict[str, float] = {}
         for surface, score, _ in scored:
-            for entity_id in self.surfaces[surface]:
+            for entity_id in surfaces[surface]:
                 best[entity_id] = max(best.get(entity_id, 0.0), score)
         ranked = sorted(best.items(), key=lambda item: -item[1])
         if ranked and ranked[0][1] >= FUZZY_ACCEPT:
@@ -108,6 +125,21 @@ class EntityLinker:
         suggestions = [self.entities[i].name for i, score in ranked if score >= FUZZY_SUGGEST]
         hint = f" Did you mean: {'; '.join(suggestions[:5])}?" if suggestions else ""
         raise UnknownEntityError(f"No entity named {name!r} in the graph.{hint}")
+
+    def _all_surfaces(self) -> dict[str, set[str]]:
+        """Every surface form of every entity: read only when no key matched."""
+        rows = self._everything()
+        self._remember(rows)
+        surfaces: dict[str, set[str]] = {}
+        for row in rows:
+            forms = [row["name"], *(row.get("aliases") or [])]
+            curated = gazetteer().get(row["id"])
+            if curated is not None:
+                forms += [curated.name, *curated.aliases]
+            for surface in forms:
+                if key := _key(surface):
+                    surfaces.setdefault(key, set()).add(row["id"])
+        return surfaces
 
     def _ambiguous(self, name: str, ids: set[str]) -> UnknownEntityError:
         options = "; ".join(
@@ -125,6 +157,16 @@ def tokens(text: str) -> list[str]:
         if word:
             words.append(word)
     return words
+
+
+def store_linker(store: GraphStore) -> EntityLinker:
+    """A linker over STORE's entities, through its key index."""
+    from kg.queries import run_named
+
+    return EntityLinker(
+        lambda key: run_named(store, "entities_named", {"name": key}),
+        lambda: run_named(store, "entity_index", {}),
+    )
 
 
 def _key(surface: str) -> str:

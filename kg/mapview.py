@@ -14,7 +14,7 @@ from kg.errors import KGError
 from kg.ontology import ontology
 from kg.resources import DATA_DIR
 
-MAX_NODES = 1500
+MAX_NODES = 2500
 MAX_EDGES = 20000
 STABILISATION_ITERATIONS = 250
 EVIDENCE_PER_EDGE = 3

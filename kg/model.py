@@ -85,5 +85,6 @@ class ArticleGraph:
 
 
 def name_key(name: str) -> str:
-    """How names are compared and looked up: spaces collapsed, lower-cased."""
-    return " ".join(name.split()).lower()
+    """How names are compared and looked up: case- and whitespace-insensitive, with straight
+    apostrophes."""
+    return " ".join(name.replace("’", "'").lower().split())

@@ -6,7 +6,7 @@ from collections import Counter
 from typing import Any
 
 from kg.dates import end_of_period
-from kg.linking import EntityLinker, LinkedEntity
+from kg.linking import LinkedEntity, store_linker
 from kg.queries import run_named
 from kg.store.base import GraphStore
 
@@ -15,7 +15,7 @@ TOP_COUNTERPARTS = 8
 
 def linked(store: GraphStore, name: str) -> LinkedEntity:
     """The entity NAME stands for (exact, alias, acronym or a clear fuzzy match)."""
-    return EntityLinker(run_named(store, "entity_index", {})).link(name)
+    return store_linker(store).link(name)
 
 
 def profile(store: GraphStore, name: str) -> dict[str, Any]:

@@ -126,7 +126,11 @@ def resolve_article(
         obj = resolver.entity_of[claim.object]
         if subject is None or obj is None or subject == obj:
             continue
-        if ontology().relation(claim.type).symmetric and obj < subject:
+        kind = ontology().relation(claim.type)
+        # a mention may resolve to an entity of another type than the one the claim was typed for
+        if not kind.allows(resolver.entities[subject].label, resolver.entities[obj].label):
+            continue
+        if kind.symmetric and obj < subject:
             subject, obj = obj, subject
         properties = dict(claim.properties)
         stated_date = properties.pop("date", None)

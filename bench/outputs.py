@@ -1,0 +1,57 @@
+"""Maps and exports at scale: time and peak memory of `kg map --all` on a graph of about 2,000
+entities and of `kg export --format nt` on a small and a large synthetic graph.
+
+Export streams a page at a time, so its peak memory should not grow with the graph.
+
+    python bench/outputs.py [--large 1000000] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from ingest import KG, run_measured
+from synth_graph import load
+
+MAP_RELATIONS = 20_000  # about 2,000 entities
+
+
+def graph(root: Path, relations: int) -> Path:
+    """The synthetic graph of RELATIONS relationships under ROOT, built if missing."""
+    directory = root / f"graph-{relations}"
+    if not directory.exists():
+        load(directory, relations)
+    return directory
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--small", type=int, default=10_000)
+    parser.add_argument("--large", type=int, default=1_000_000)
+    parser.add_argument("--keep", type=Path, help="Build (or reuse) the graphs here.")
+    args = parser.parse_args()
+    root = args.keep or Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    out = Path(tempfile.mkdtemp(prefix="kg-bench-out-"))
+    seconds, rss = run_measured(
+        [str(KG), "map", "--all", "--db", str(graph(root, MAP_RELATIONS)), "-o",
+         str(out / "all.html")]  # fmt: skip
+    )
+    print(f"kg map --all, {MAP_RELATIONS:,} relationships: {seconds:.1f} s, peak {rss:.0f} MiB")
+    peaks = {}
+    for size in (args.small, args.large):
+        target = out / f"graph-{size}.nt"
+        command = [str(KG), "export", "--format", "nt", "--db", str(graph(root, size)), "-o",
+                   str(target)]  # fmt: skip
+        seconds, peaks[size] = run_measured(command)
+        lines = sum(1 for _ in target.open("rb"))
+        print(f"kg export --format nt, {size:,} relationships: {seconds:.1f} s, "
+              f"{lines:,} triples, peak {peaks[size]:.0f} MiB")  # fmt: skip
+    print(f"export peak memory, large / small: {peaks[args.large] / peaks[args.small]:.2f}")
+    sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()
