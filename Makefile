@@ -45,9 +45,14 @@ pytest: install-test
 
 test: lint typecheck pytest
 
-# Figures, not tests: see bench/README.md.
+# Figures, not tests: see bench/README.md. About 25 minutes on 2 cores; the graphs are kept in
+# $(BENCH_DIR) for the next run.
+BENCH_DIR ?= /tmp/kg-bench
 bench: install
 	$(BIN)/python bench/startup.py
+	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/queries.py --keep $(BENCH_DIR)
+	$(BIN)/python bench/outputs.py --keep $(BENCH_DIR)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
