@@ -13,8 +13,10 @@ WHERE type(e) <> 'MENTIONS'
 OPTIONAL MATCH (a:Article {id: e.article_id})
 WITH s, e, o, {sentence: e.evidence, source: coalesce(a.title, a.url, e.article_id), date: e.date} AS ev
 RETURN s.id AS subject_id, s.name AS subject, labels(s)[0] AS subject_type,
+       s.aliases AS subject_aliases, s.wikidata AS subject_wikidata,
        type(e) AS relation,
        o.id AS object_id, o.name AS object, labels(o)[0] AS object_type,
+       o.aliases AS object_aliases, o.wikidata AS object_wikidata,
        count(DISTINCT e.article_id) AS articles, min(e.date) AS first, max(e.date) AS last,
        max(e.confidence) AS confidence, collect(ev) AS evidence
 LIMIT $limit

@@ -15,8 +15,10 @@ WHERE e.article_id IS NOT NULL
 OPTIONAL MATCH (a:Article {id: e.article_id})
 WITH s, e, o, {sentence: e.evidence, source: coalesce(a.title, a.url, e.article_id), date: e.date} AS ev
 RETURN s.id AS subject_id, s.name AS subject, label(s) AS subject_type,
+       s.aliases AS subject_aliases, s.wikidata AS subject_wikidata,
        label(e) AS relation,
        o.id AS object_id, o.name AS object, label(o) AS object_type,
+       o.aliases AS object_aliases, o.wikidata AS object_wikidata,
        count(DISTINCT e.article_id) AS articles, min(e.date) AS first, max(e.date) AS last,
        max(e.confidence) AS confidence, collect(ev) AS evidence
 UNION ALL
@@ -30,7 +32,9 @@ WHERE e.article_id IS NOT NULL
 OPTIONAL MATCH (a:Article {id: e.article_id})
 WITH s, e, o, {sentence: e.evidence, source: coalesce(a.title, a.url, e.article_id), date: e.date} AS ev
 RETURN s.id AS subject_id, s.name AS subject, label(s) AS subject_type,
+       s.aliases AS subject_aliases, s.wikidata AS subject_wikidata,
        label(e) AS relation,
        o.id AS object_id, o.name AS object, label(o) AS object_type,
+       o.aliases AS object_aliases, o.wikidata AS object_wikidata,
        count(DISTINCT e.article_id) AS articles, min(e.date) AS first, max(e.date) AS last,
        max(e.confidence) AS confidence, collect(ev) AS evidence

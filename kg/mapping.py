@@ -24,6 +24,21 @@ class DrawnMap:
     relationships: int
 
 
+def entity_details(edges: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Name, type, aliases and Wikidata QID of every entity at either end of EDGES."""
+    details: dict[str, dict[str, Any]] = {}
+    for edge in edges:
+        for end in ("subject", "object"):
+            details[edge[f"{end}_id"]] = {
+                "id": edge[f"{end}_id"],
+                "name": edge[end],
+                "type": edge[f"{end}_type"],
+                "aliases": edge[f"{end}_aliases"],
+                "wikidata": edge[f"{end}_wikidata"],
+            }
+    return details
+
+
 def draw_map(
     store: GraphStore, name: str | None, request: MapRequest, out: Path | None
 ) -> DrawnMap:
@@ -42,7 +57,9 @@ def draw_map(
     ids = sorted({e["subject_id"] for e in edges} | {e["object_id"] for e in edges})
     if request.centre is not None:
         ids = sorted({*ids, request.centre})
-    details = {row["id"]: row for row in run("map_nodes", {"ids": ids})} if ids else {}
+    details = entity_details(edges)
+    if request.centre is not None and request.centre not in details:
+        details.update({row["id"]: row for row in run("entity_card", {"id": request.centre})})
     target = out or Path(f"kg-map-{slugify(title)}.html")
     path = write_map(edges, details, request.centre, target)
     return DrawnMap(path, title, len(ids), len(edges))
