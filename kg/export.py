@@ -19,7 +19,7 @@ from kg.model import ArticleGraph, Entity
 from kg.ontology import ontology
 from kg.owl import ontology_graph, shapes_graph
 from kg.store.base import GraphStore
-from kg.store.reader import stored_articles, stored_entities, stored_facts
+from kg.store.reader import stored_articles, stored_documents, stored_entities, stored_facts
 from kg.vocabulary import PROV, SCHEMA, WIKIDATA, Vocabulary
 
 # Formats written one file each, with the rdflib serializer name for the RDF ones.
@@ -27,6 +27,8 @@ RDF_FORMATS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig",
 QUAD_FORMATS = frozenset({"trig", "nq"})
 FORMATS = (*RDF_FORMATS, "graphml", "csv", "ontology", "shapes")
 PAGE = 500
+# Triples held before a chunk is written: memory stays flat however many facts a page has.
+CHUNK_TRIPLES = 20_000
 
 
 @dataclass
@@ -90,8 +92,18 @@ class RdfWriter:
                 for fact in stored_facts(self.store, label, [e.id for e in page]):
                     self._fact(graph, fact)
                     self.report.relationships += 1
+                    if len(graph) >= CHUNK_TRIPLES:
+                        self._emit(graph)
+                        graph = self._graph()
             self._emit(graph)
-        for batch in stored_articles(self.store, PAGE):
+        # triple formats need only the articles' metadata; quads also their statements
+        if self.fmt in QUAD_FORMATS:
+            batches: Iterator[list[ArticleGraph]] = stored_articles(self.store, PAGE)
+        else:
+            batches = (
+                [ArticleGraph(d) for d in page] for page in stored_documents(self.store, PAGE)
+            )
+        for batch in batches:
             self._emit(self._articles(batch))
             self.report.articles += len(batch)
         if self.fmt == "jsonld":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
@@ -16,6 +17,22 @@ from kg.store.base import ClosingStore
 from kg.store.schema import fill, ladybug_schema, lookup_keys, statement
 
 DATABASE_FILE = "graph.lbug"
+
+
+# LadybugDB caches pages up to its buffer pool, by default 80% of the machine's memory, so a
+# reader's memory would grow with the graph it reads; readers get a bounded pool instead.
+READER_BUFFER_POOL_MB = 512
+
+
+def _buffer_pool_bytes(read_only: bool) -> int:
+    """KG_BUFFER_POOL_MB if set; else READER_BUFFER_POOL_MB for readers, LadybugDB's default
+    (0) for the writer, whose bulk loads need room."""
+    configured = os.environ.get("KG_BUFFER_POOL_MB", "").strip()
+    if configured:
+        if not configured.isdigit():
+            raise StoreError(f"KG_BUFFER_POOL_MB={configured!r}: give a whole number of MiB")
+        return int(configured) * 1024 * 1024
+    return READER_BUFFER_POOL_MB * 1024 * 1024 if read_only else 0
 
 
 def _chunks(graphs: Iterable[ArticleGraph], size: int) -> Iterator[list[ArticleGraph]]:
@@ -51,7 +68,9 @@ class LadybugStore(ClosingStore):
             raise StoreError(f"{directory}: no graph here yet; run 'kg ingest' or 'kg demo' first")
         try:
             directory.mkdir(parents=True, exist_ok=True)
-            self._database = ladybug.Database(str(path), read_only=read_only)
+            self._database = ladybug.Database(
+                str(path), read_only=read_only, buffer_pool_size=_buffer_pool_bytes(read_only)
+            )
             self._connection = ladybug.Connection(self._database)
         except (RuntimeError, OSError) as exc:
             raise _translate(exc, directory) from None

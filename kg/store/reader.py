@@ -14,24 +14,39 @@ from kg.store.schema import fill, statement
 PROPERTY_COLUMNS = ("amount", "currency", "role", "former", "detail")
 
 
+def stored_documents(
+    store: GraphStore, page_size: int = 500, skip: frozenset[str] = frozenset()
+) -> Iterator[list[Document]]:
+    """The stored articles' metadata (no text), a page at a time in id order, leaving out SKIP."""
+    query = statement("read_articles", store.dialect)
+    after = ""
+    while page := store.run(query, {"after": after, "limit": page_size}):
+        after = page[-1]["id"]
+        documents = [
+            Document(
+                id=row["id"],
+                text="",
+                **{k: row[k] for k in ("url", "title", "source", "published")},
+            )
+            for row in page
+            if row["id"] not in skip
+        ]
+        if documents:
+            yield documents
+
+
 def stored_article_ids(store: GraphStore) -> list[str]:
     """Every article id in STORE, sorted."""
-    return [row["id"] for row in store.run(statement("read_articles", store.dialect))]
+    return [d.id for page in stored_documents(store) for d in page]
 
 
 def stored_articles(
     store: GraphStore, batch_size: int = 200, skip: frozenset[str] = frozenset()
 ) -> Iterator[list[ArticleGraph]]:
-    """The stored articles as ArticleGraphs, BATCH_SIZE at a time, leaving out SKIP."""
-    documents = [
-        Document(
-            id=row["id"], text="", **{k: row[k] for k in ("url", "title", "source", "published")}
-        )
-        for row in store.run(statement("read_articles", store.dialect))
-        if row["id"] not in skip
-    ]
-    for start in range(0, len(documents), batch_size):
-        yield _read_batch(store, documents[start : start + batch_size])
+    """The stored articles as ArticleGraphs with their mentions and relationships, BATCH_SIZE
+    at a time, leaving out SKIP."""
+    for documents in stored_documents(store, batch_size, skip):
+        yield _read_batch(store, documents)
 
 
 def _read_batch(store: GraphStore, documents: list[Document]) -> list[ArticleGraph]:
@@ -89,7 +104,13 @@ def stored_entities(store: GraphStore, label: str, page_size: int = 1000) -> Ite
         after = page[-1]["id"]
 
 
-def stored_facts(store: GraphStore, label: str, ids: list[str]) -> list[dict[str, Any]]:
-    """Relationships from the entities IDS of LABEL, one row per subject-type-object."""
+# Entities per fact query: a hub can have tens of thousands of facts, so few at a time.
+FACT_IDS = 50
+
+
+def stored_facts(store: GraphStore, label: str, ids: list[str]) -> Iterator[dict[str, Any]]:
+    """Relationships from the entities IDS of LABEL, one row per subject-type-object, read a
+    few entities at a time."""
     query = fill(statement("read_facts", store.dialect), LABEL=label)
-    return store.run(query, {"ids": ids})
+    for start in range(0, len(ids), FACT_IDS):
+        yield from store.run(query, {"ids": ids[start : start + FACT_IDS]})
