@@ -88,10 +88,12 @@ def model_option(function: Any) -> Any:
 
 
 @contextmanager
-def open_graph(target: StoreTarget, *, read_only: bool) -> Iterator[Any]:
+def open_graph(
+    target: StoreTarget, *, read_only: bool, cache_mb: int | None = None
+) -> Iterator[Any]:
     from kg.store import open_store
 
-    store = open_store(target.db, read_only=read_only, neo4j=target.neo4j)
+    store = open_store(target.db, read_only=read_only, neo4j=target.neo4j, cache_mb=cache_mb)
     try:
         yield store
     finally:

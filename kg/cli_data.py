@@ -42,13 +42,13 @@ def export_command(fmt: str, out: Path, base_iri: str | None, db: StoreTarget) -
       kg export --format csv -o graph-csv/
       kg export --format ontology -o ontology.ttl
     """
-    from kg.export import export
+    from kg.export import STREAMING_CACHE_MB, export
 
     if fmt in ("ontology", "shapes"):
         export(None, fmt, out, base_iri=base_iri)
         click.echo(f"Wrote the {fmt} to {out}")
         return
-    with open_graph(db, read_only=True) as store:
+    with open_graph(db, read_only=True, cache_mb=STREAMING_CACHE_MB) as store:
         report = export(store, fmt, out, base_iri=base_iri)
     click.echo(
         f"Wrote {report.entities} entities, {report.relationships} relationships and "

@@ -22,17 +22,21 @@ def default_db_dir() -> Path:
 
 
 def open_store(
-    db: Path | None = None, *, read_only: bool = False, neo4j: Neo4jSettings | None = None
+    db: Path | None = None,
+    *,
+    read_only: bool = False,
+    neo4j: Neo4jSettings | None = None,
+    cache_mb: int | None = None,
 ) -> GraphStore:
     """Open the Neo4j database NEO4J if given, else the embedded store at DB (default:
-    default_db_dir())."""
+    default_db_dir()) with at most CACHE_MB of page cache."""
     if neo4j is not None:
         from kg.store.neo4j_store import Neo4jStore
 
         return Neo4jStore(neo4j, read_only=read_only)
     from kg.store.ladybug_store import LadybugStore
 
-    return LadybugStore(db or default_db_dir(), read_only=read_only)
+    return LadybugStore(db or default_db_dir(), read_only=read_only, cache_mb=cache_mb)
 
 
 __all__ = ["GraphStore", "Neo4jSettings", "default_db_dir", "open_store"]

@@ -19,20 +19,15 @@ from kg.store.schema import fill, ladybug_schema, lookup_keys, statement
 DATABASE_FILE = "graph.lbug"
 
 
-# LadybugDB caches pages up to its buffer pool, by default 80% of the machine's memory, so a
-# reader's memory would grow with the graph it reads; readers get a bounded pool instead.
-READER_BUFFER_POOL_MB = 512
-
-
-def _buffer_pool_bytes(read_only: bool) -> int:
-    """KG_BUFFER_POOL_MB if set; else READER_BUFFER_POOL_MB for readers, LadybugDB's default
-    (0) for the writer, whose bulk loads need room."""
+def _buffer_pool_bytes(cache_mb: int | None) -> int:
+    """LadybugDB's page cache: KG_BUFFER_POOL_MB if set, else CACHE_MB, else LadybugDB's
+    default (0: 80% of the machine's memory, which queries over a whole large graph need)."""
     configured = os.environ.get("KG_BUFFER_POOL_MB", "").strip()
     if configured:
         if not configured.isdigit():
             raise StoreError(f"KG_BUFFER_POOL_MB={configured!r}: give a whole number of MiB")
         return int(configured) * 1024 * 1024
-    return READER_BUFFER_POOL_MB * 1024 * 1024 if read_only else 0
+    return (cache_mb or 0) * 1024 * 1024
 
 
 def _chunks(graphs: Iterable[ArticleGraph], size: int) -> Iterator[list[ArticleGraph]]:
@@ -54,11 +49,14 @@ def _translate(exc: Exception, where: Path) -> StoreError:
 
 
 class LadybugStore(ClosingStore):
-    """A LadybugDB database in DIRECTORY (created on first write)."""
+    """A LadybugDB database in DIRECTORY (created on first write); CACHE_MB bounds its page
+    cache, for long streaming reads whose memory must not grow with the graph."""
 
     dialect = "ladybug"
 
-    def __init__(self, directory: Path, *, read_only: bool = False) -> None:
+    def __init__(
+        self, directory: Path, *, read_only: bool = False, cache_mb: int | None = None
+    ) -> None:
         import ladybug
 
         self.directory = directory
@@ -69,7 +67,7 @@ class LadybugStore(ClosingStore):
         try:
             directory.mkdir(parents=True, exist_ok=True)
             self._database = ladybug.Database(
-                str(path), read_only=read_only, buffer_pool_size=_buffer_pool_bytes(read_only)
+                str(path), read_only=read_only, buffer_pool_size=_buffer_pool_bytes(cache_mb)
             )
             self._connection = ladybug.Connection(self._database)
         except (RuntimeError, OSError) as exc:
