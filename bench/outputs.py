@@ -12,6 +12,7 @@ import argparse
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from ingest import KG, run_measured
@@ -37,6 +38,27 @@ def graph(root: Path, relations: int) -> Path:
     return directory
 
 
+def browser_settle_seconds(page: Path) -> float | None:
+    """Seconds until the map at PAGE has laid itself out in headless Chromium (None when
+    Playwright or Debian's Chromium is missing)."""
+    chromium = Path("/usr/bin/chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    if not chromium.exists():
+        return None
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(chromium))
+        started = time.perf_counter()
+        tab = browser.new_page()
+        tab.goto(page.as_uri(), timeout=600_000)
+        tab.wait_for_function("window.kgSettled === true", timeout=600_000)
+        seconds = time.perf_counter() - started
+        browser.close()
+    return seconds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--small", type=int, default=10_000)
@@ -50,6 +72,9 @@ def main() -> None:
         [str(KG), "map", "--all", "--db", map_db, "-o", str(out / "a.html")]
     )
     print(f"kg map --all, {MAP_RELATIONS:,} relationships: {seconds:.1f} s, peak {rss:.0f} MiB")
+    settled = browser_settle_seconds(out / "a.html")
+    if settled is not None:
+        print(f"  that map, opened in headless Chromium, settles in {settled:.1f} s")
     peaks = {}
     for size in (args.small, args.large):
         target = out / f"graph-{size}.nt"

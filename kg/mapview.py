@@ -17,6 +17,7 @@ from kg.resources import DATA_DIR
 MAX_NODES = 2500
 MAX_EDGES = 20000
 STABILISATION_ITERATIONS = 250
+LARGE_MAP = 300  # entities
 EVIDENCE_PER_EDGE = 3
 # pyvis links Bootstrap from a CDN even with inlined vis.js; the map does not use it.
 _REMOTE_ASSET = re.compile(
@@ -112,7 +113,7 @@ def write_map(
     network.node_ids = list(entities)
     network.node_map = {n["id"]: n for n in network.nodes}
     network.edges = [_edge(edge) for edge in edges]
-    network.set_options(json.dumps(_options()))
+    network.set_options(json.dumps(_options(len(entities))))
     out.parent.mkdir(parents=True, exist_ok=True)
     page = _REMOTE_ASSET.sub("", network.generate_html(notebook=False))
     out.write_text(_with_controls(page, entities, edges, focus, model), encoding="utf-8")
@@ -172,7 +173,17 @@ def _edge(edge: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _options() -> dict[str, Any]:
+def _options(nodes: int) -> dict[str, Any]:
+    options = _base_options()
+    if nodes > LARGE_MAP:
+        # vis.js's improved layout and curved edges (a physics body per edge) take minutes on
+        # thousands of entities; straight edges and the plain layout take seconds
+        options["layout"] = {"improvedLayout": False}
+        options["edges"]["smooth"] = False
+    return options
+
+
+def _base_options() -> dict[str, Any]:
     return {
         "physics": {
             "solver": "forceAtlas2Based",

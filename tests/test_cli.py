@@ -231,3 +231,13 @@ def test_query_from_a_cypher_file_with_its_declared_parameters(
     ]
     wrong = runner.invoke(main, ["query", str(path), "-p", "firm=Meituan", "--db", str(samples_db)])
     assert wrong.exit_code == 1 and "takes: company" in wrong.output
+
+
+def test_a_bad_page_cache_setting_is_one_line_of_advice(
+    runner: CliRunner, samples_db: Path
+) -> None:
+    result = runner.invoke(
+        main, ["stats", "--db", str(samples_db)], env={"KG_BUFFER_POOL_MB": "lots"}
+    )
+    assert result.exit_code == 1
+    assert "KG_BUFFER_POOL_MB='lots'" in result.output and "Traceback" not in result.output

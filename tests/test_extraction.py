@@ -472,3 +472,16 @@ def test_action_noun_after_with_belongs_to_the_verb(nlp) -> None:
 def test_a_law_firm_can_investigate(nlp) -> None:
     text = "Rosen Law Firm, a US securities law firm, launched a review of Kuaishou."
     assert ("Rosen Law Firm", "INVESTIGATES", "Kuaishou") in triples(nlp, text)
+
+
+def test_parallel_extraction_keeps_order_and_results_across_many_chunks(nlp) -> None:
+    texts = [
+        "SAMR fined Alibaba Group 18.2 billion yuan.",
+        "The People's Bank of China summoned Ant Group executives.",
+        "Tencent owns WeChat Pay.",
+    ]
+    documents = [Document(id=f"d{i}", text=texts[i % 3]) for i in range(70)]
+    one = list(extract_documents(nlp, documents, batch_size=4, workers=1))
+    two = list(extract_documents(nlp, documents, batch_size=4, workers=2))
+    assert [g.document.id for g in two] == [d.id for d in documents]
+    assert two == one and any(g.relations for g in two)

@@ -109,3 +109,20 @@ def test_unreachable_url_is_a_clear_error() -> None:
     docs, errors = _split(list(load_sources(["http://127.0.0.1:9/article.html"])))
     assert not docs
     assert "could not fetch" in str(errors[0]) and "127.0.0.1" in str(errors[0])
+
+
+def test_jsonl_line_in_another_encoding_is_one_error_and_the_file_goes_on(tmp_path) -> None:
+    path = tmp_path / "mixed.jsonl"
+    good = b'{"id": "a", "text": "SAMR fined Alibaba."}\n'
+    latin1 = '{"id": "b", "text": "Caf\xe9 owner"}\n'.encode("latin-1")
+    path.write_bytes(good + latin1 + good.replace(b'"a"', b'"c"'))
+    docs, errors = _split(list(load_file(path)))
+    assert [d.id for d in docs] == ["a", "c"]
+    assert len(errors) == 1 and "mixed.jsonl:2" in str(errors[0]) and "UTF-8" in str(errors[0])
+
+
+def test_blank_jsonl_file_is_an_error(tmp_path) -> None:
+    path = tmp_path / "blank.jsonl"
+    path.write_text("\n\n", encoding="utf-8")
+    docs, errors = _split(list(load_file(path)))
+    assert not docs and len(errors) == 1 and "empty file" in str(errors[0])
