@@ -28,7 +28,7 @@ QUAD_FORMATS = frozenset({"trig", "nq"})
 FORMATS = (*RDF_FORMATS, "graphml", "csv", "ontology", "shapes")
 PAGE = 500
 # The embedded store's page cache while exporting: memory stays bounded however big the graph.
-STREAMING_CACHE_MB = 512
+STREAMING_CACHE_MB = 128
 # Triples held before a chunk is written: memory stays flat however many facts a page has.
 CHUNK_TRIPLES = 20_000
 

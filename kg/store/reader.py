@@ -109,8 +109,9 @@ FACT_IDS = 50
 
 
 def stored_facts(store: GraphStore, label: str, ids: list[str]) -> Iterator[dict[str, Any]]:
-    """Relationships from the entities IDS of LABEL, one row per subject-type-object, read a
-    few entities at a time."""
+    """Relationships from the entities IDS of LABEL (a page: every id of LABEL from the first
+    to the last, in order), one row per subject-type-object, read a few entities at a time."""
     query = fill(statement("read_facts", store.dialect), LABEL=label)
     for start in range(0, len(ids), FACT_IDS):
-        yield from store.run(query, {"ids": ids[start : start + FACT_IDS]})
+        batch = ids[start : start + FACT_IDS]
+        yield from store.run(query, {"ids": batch, "first": batch[0], "last": batch[-1]})
