@@ -8,34 +8,14 @@ Export streams a page at a time, so its peak memory should not grow with the gra
 
 from __future__ import annotations
 
-import argparse
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 from ingest import KG, run_measured
+from synth_graph import built, size_arguments
 
 MAP_RELATIONS = 20_000  # about 2,000 entities
-
-
-def graph(root: Path, relations: int) -> Path:
-    """The synthetic graph of RELATIONS relationships under ROOT, built if missing."""
-    directory = root / f"graph-{relations}"
-    if not directory.exists():
-        # built in its own process: a child's peak RSS counts what its parent held when forked
-        script = Path(__file__).with_name("synth_graph.py")
-        command = [
-            sys.executable,
-            str(script),
-            "--relations",
-            str(relations),
-            "--db",
-            str(directory),
-        ]
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-    return directory
 
 
 def browser_settle_seconds(page: Path) -> float | None:
@@ -60,14 +40,9 @@ def browser_settle_seconds(page: Path) -> float | None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--small", type=int, default=10_000)
-    parser.add_argument("--large", type=int, default=1_000_000)
-    parser.add_argument("--keep", type=Path, help="Build (or reuse) the graphs here.")
-    args = parser.parse_args()
-    root = args.keep or Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    args = size_arguments(__doc__.splitlines()[0])
     out = Path(tempfile.mkdtemp(prefix="kg-bench-out-"))
-    map_db = str(graph(root, MAP_RELATIONS))
+    map_db = str(built(args.root, MAP_RELATIONS))
     seconds, rss = run_measured(
         [str(KG), "map", "--all", "--db", map_db, "-o", str(out / "a.html")]
     )
@@ -78,7 +53,7 @@ def main() -> None:
     peaks = {}
     for size in (args.small, args.large):
         target = out / f"graph-{size}.nt"
-        command = [str(KG), "export", "--format", "nt", "--db", str(graph(root, size)), "-o",
+        command = [str(KG), "export", "--format", "nt", "--db", str(built(args.root, size)), "-o",
                    str(target)]  # fmt: skip
         seconds, peaks[size] = run_measured(command)
         lines = sum(1 for _ in target.open("rb"))

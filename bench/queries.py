@@ -9,15 +9,13 @@ runs is printed for both sizes with their ratio. Target: ratio <= 3 for every qu
 
 from __future__ import annotations
 
-import argparse
 import statistics
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 import yaml
-from synth_graph import ENTITIES_PER_RELATION, LABEL_SHARES, entity, load
+from synth_graph import ENTITIES_PER_RELATION, LABEL_SHARES, built, entity, size_arguments
 
 from kg.queries import NamedQuery, library
 from kg.store.ladybug_store import LadybugStore
@@ -83,19 +81,8 @@ def time_all(directory: Path, relations: int) -> dict[str, tuple[float, int]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--small", type=int, default=10_000)
-    parser.add_argument("--large", type=int, default=1_000_000)
-    parser.add_argument("--keep", type=Path, help="Build (or reuse) the graphs here.")
-    args = parser.parse_args()
-    root = args.keep or Path(tempfile.mkdtemp(prefix="kg-bench-"))
-    results = {}
-    for size in (args.small, args.large):
-        directory = root / f"graph-{size}"
-        if not directory.exists():
-            seconds = load(directory, size)
-            print(f"built {size:,} relationships with COPY FROM in {seconds:.1f} s", flush=True)
-        results[size] = time_all(directory, size)
+    args = size_arguments(__doc__.splitlines()[0])
+    results = {size: time_all(built(args.root, size), size) for size in (args.small, args.large)}
     small, large = results[args.small], results[args.large]
     print(f"\n{'query':<24} {'small ms':>9} {'rows':>6} {'large ms':>9} {'rows':>6} {'ratio':>6}")
     failed = []

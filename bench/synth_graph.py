@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import argparse
 import random
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -85,6 +88,28 @@ def load(directory: Path, relations: int, seed: int = 7) -> float:
     with LadybugStore(directory) as store:
         store.bulk_write(GraphWriter(relations, seed).graphs())
     return time.perf_counter() - started
+
+
+def built(root: Path, relations: int) -> Path:
+    """ROOT/graph-RELATIONS, built first if missing, in its own process (a child's peak RSS
+    counts what its parent held when forked, so builders stay out of measured processes)."""
+    directory = root / f"graph-{relations}"
+    if not directory.exists():
+        command = [sys.executable, __file__, "--relations", str(relations), "--db", str(directory)]
+        subprocess.run(command, check=True)
+    return directory
+
+
+def size_arguments(description: str) -> argparse.Namespace:
+    """--small / --large graph sizes and --keep DIR (default: a new temporary folder), as
+    .root."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--small", type=int, default=10_000)
+    parser.add_argument("--large", type=int, default=1_000_000)
+    parser.add_argument("--keep", type=Path, help="Build (or reuse) the graphs here.")
+    args = parser.parse_args()
+    args.root = args.keep or Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    return args
 
 
 def main() -> None:

@@ -54,12 +54,9 @@ def draw_map(
         return run_named(store, query, params)
 
     edges = collect_edges(run, request)
-    ids = sorted({e["subject_id"] for e in edges} | {e["object_id"] for e in edges})
-    if request.centre is not None:
-        ids = sorted({*ids, request.centre})
     details = entity_details(edges)
     if request.centre is not None and request.centre not in details:
         details.update({row["id"]: row for row in run("entity_card", {"id": request.centre})})
     target = out or Path(f"kg-map-{slugify(title)}.html")
     path = write_map(edges, details, request.centre, target)
-    return DrawnMap(path, title, len(ids), len(edges))
+    return DrawnMap(path, title, len(details), len(edges))

@@ -24,6 +24,7 @@ ENTITY_COLUMNS = [("id", "STRING"), ("name", "STRING"), ("aliases", "STRING[]"),
                   ("wikidata", "STRING"), ("description", "STRING")]  # fmt: skip
 MENTION_COLUMNS = [("from", "STRING"), ("to", "STRING"), ("surfaces", "STRING[]")]
 RELATION_TABLE_COLUMNS = [("from", "STRING"), ("to", "STRING"), *RELATION_COLUMNS.items()]
+RELATION_TABLE_NAMES = [name for name, _ in RELATION_TABLE_COLUMNS]
 
 
 def _schema(columns: Iterable[tuple[str, str]]) -> pa.Schema:
@@ -58,8 +59,8 @@ def _concat(tables: list[pa.Table]) -> pa.Table:
 def article_table(graphs: Sequence[ArticleGraph]) -> pa.Table:
     """The articles of GRAPHS, in the node table's column order."""
     columns = _columns()
-    for graph in graphs:
-        for name, value in rows.article_rows([graph])[0].items():
+    for row in rows.article_rows(graphs):
+        for name, value in row.items():
             columns[name].append(value)
     return _columns_table(columns, ARTICLE_COLUMNS)
 
@@ -135,11 +136,7 @@ class PendingRows:
                     continue
                 seen.add((r.subject, r.type, r.object))
                 columns = relations[(label_of[r.subject], r.type, label_of[r.object])]
-                for name, value in zip(
-                    [name for name, _ in RELATION_TABLE_COLUMNS],
-                    rows.relation_values(r),
-                    strict=True,
-                ):
+                for name, value in zip(RELATION_TABLE_NAMES, rows.relation_values(r), strict=True):
                     columns[name].append(value)
         for label, columns in mentions.items():
             self.mentions[label].append(_columns_table(columns, MENTION_COLUMNS))

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from kg.model import ArticleGraph, Entity, Relation
+from kg.store.schema import RELATION_COLUMNS
 
 RelationGroup = tuple[str, str, str]  # (subject label, type, object label)
 
@@ -63,28 +64,15 @@ def relation_values(r: Relation) -> tuple[Any, ...]:
     )  # fmt: skip
 
 
+RELATION_FIELDS = ("subject", "object", *RELATION_COLUMNS)
+
+
 def relation_rows(graphs: Sequence[ArticleGraph]) -> dict[RelationGroup, list[dict[str, Any]]]:
     """Relationship rows grouped by (subject label, type, object label)."""
     out: dict[RelationGroup, list[dict[str, Any]]] = defaultdict(list)
     for graph in graphs:
         label_of = {entity.id: entity.label for entity in graph.entities}
         for r in graph.relations:
-            props = dict(r.properties)
-            out[(label_of[r.subject], r.type, label_of[r.object])].append(
-                {
-                    "subject": r.subject,
-                    "object": r.object,
-                    "article_id": r.article_id,
-                    "evidence": r.evidence,
-                    "date": r.date,
-                    "confidence": r.confidence,
-                    "method": r.method,
-                    "modality": r.modality,
-                    "amount": props.get("amount"),
-                    "currency": props.get("currency"),
-                    "role": props.get("role"),
-                    "former": props.get("former"),
-                    "detail": props.get("detail"),
-                }
-            )
+            row = dict(zip(RELATION_FIELDS, relation_values(r), strict=True))
+            out[(label_of[r.subject], r.type, label_of[r.object])].append(row)
     return out
