@@ -1,6 +1,9 @@
 // name: entity_index
-// description: Every entity's id, name, type and aliases (for linking names in questions).
+// description: Entities' id, name, type and aliases, a page at a time in id order (for suggesting names).
+// param: offset int How many entities to skip. Example: 0
+// param: limit int How many to list. Example: 1000
 MATCH (x)
 WHERE NOT x:Article
 RETURN x.id AS id, x.name AS name, labels(x)[0] AS type, x.aliases AS aliases
-ORDER BY name
+ORDER BY id
+SKIP $offset LIMIT $limit

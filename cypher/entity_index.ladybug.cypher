@@ -1,6 +1,8 @@
 // name: entity_index
-// description: Every entity's id, name, type and aliases (for linking names in questions).
+// description: Entities' id, name, type and aliases, a page at a time in storage order (for suggesting names).
+// param: offset int How many entities to skip. Example: 0
+// param: limit int How many to list. Example: 1000
 MATCH (x)
-WHERE NOT label(x) IN ['Article', 'Lookup']
+WHERE NOT label(x) IN ['Article', 'Lookup', 'Count', 'Board']
 RETURN x.id AS id, x.name AS name, label(x) AS type, x.aliases AS aliases
-ORDER BY name
+SKIP $offset LIMIT $limit

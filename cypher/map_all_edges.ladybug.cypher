@@ -1,15 +1,17 @@
 // name: map_all_edges
-// description: Every relationship of the graph, filtered by type, date and confidence, up to a limit (for the whole-graph map).
+// description: The relationships of the graph, filtered by type, date and confidence: the first LIMIT found, by pair of entities (for the whole-graph map).
 // param: types list Relationship types, comma-separated; empty for all. Example: ""
 // param: since string Earliest date; empty for none. Example: ""
 // param: until string Latest date; empty for none. Example: ""
 // param: min_confidence float Lowest confidence kept. Example: 0
-// param: limit int Most relationships returned. Example: 5000
+// param: limit int Most relationships read (each supporting article's counts once). Example: 5000
 MATCH (s)-[e]->(o)
-WHERE label(e) <> 'MENTIONS'
+WHERE e.article_id IS NOT NULL
   AND (size($types) = 0 OR label(e) IN $types)
   AND ($since = '' OR e.date >= $since) AND ($until = '' OR e.date <= $until)
   AND e.confidence >= $min_confidence
+WITH s, e, o
+LIMIT $limit
 OPTIONAL MATCH (a:Article {id: e.article_id})
 WITH s, e, o, {sentence: e.evidence, source: coalesce(a.title, a.url, e.article_id), date: e.date} AS ev
 RETURN s.id AS subject_id, s.name AS subject, label(s) AS subject_type,
@@ -19,4 +21,3 @@ RETURN s.id AS subject_id, s.name AS subject, label(s) AS subject_type,
        o.aliases AS object_aliases, o.wikidata AS object_wikidata,
        count(DISTINCT e.article_id) AS articles, min(e.date) AS first, max(e.date) AS last,
        max(e.confidence) AS confidence, collect(ev) AS evidence
-LIMIT $limit

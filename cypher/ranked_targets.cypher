@@ -1,16 +1,15 @@
 // name: ranked_targets
-// description: Companies ranked by the number of articles reporting relationships of the given types against them (which companies were fined most).
-// param: types list Relationship types, comma-separated. Example: "FINED"
-// param: since string Earliest date; empty for none. Example: ""
-// param: until string Latest date; empty for none. Example: ""
-// param: limit int How many to list. Example: 10
+// description: Companies ranked by the number of articles reporting relationships of the given types against them (which companies were fined most), with the latest evidence.
+// param: types ranking Relationship types, comma-separated: one type or a set the store ranks. Example: "FINED"
+// param: limit int How many to list (at most 1000, the ranking the store keeps). Example: 10
 MATCH (r)-[e]->(c:Company)
 WHERE type(e) IN $types
-  AND ($since = '' OR e.date >= $since) AND ($until = '' OR e.date <= $until)
 OPTIONAL MATCH (a:Article {id: e.article_id})
 WITH c, e, {sentence: e.evidence, source: coalesce(a.title, a.url, e.article_id), date: e.date} AS ev
+ORDER BY e.date DESC
 RETURN c.id AS id, c.name AS name, 'Company' AS type, collect(DISTINCT type(e)) AS relations,
        min(e.date) AS first, max(e.date) AS last, count(DISTINCT e.article_id) AS articles,
-       collect(ev) AS evidence
-ORDER BY articles DESC, name
+       count(e) AS relationships,
+       collect(ev)[..3] AS evidence
+ORDER BY articles DESC, relationships DESC, name
 LIMIT $limit

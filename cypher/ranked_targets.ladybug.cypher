@@ -1,16 +1,14 @@
 // name: ranked_targets
-// description: Companies ranked by the number of articles reporting relationships of the given types against them (which companies were fined most).
-// param: types list Relationship types, comma-separated. Example: "FINED"
-// param: since string Earliest date; empty for none. Example: ""
-// param: until string Latest date; empty for none. Example: ""
-// param: limit int How many to list. Example: 10
-MATCH (r)-[e]->(c:Company)
-WHERE label(e) IN $types
-  AND ($since = '' OR e.date >= $since) AND ($until = '' OR e.date <= $until)
-OPTIONAL MATCH (a:Article {id: e.article_id})
-WITH c, e, {sentence: e.evidence, source: coalesce(a.title, a.url, e.article_id), date: e.date} AS ev
-RETURN c.id AS id, c.name AS name, 'Company' AS type, collect(DISTINCT label(e)) AS relations,
-       min(e.date) AS first, max(e.date) AS last, count(DISTINCT e.article_id) AS articles,
-       collect(ev) AS evidence
-ORDER BY articles DESC, name
+// description: Companies ranked by the number of articles reporting relationships of the given types against them (which companies were fined most), with the latest evidence.
+// param: types ranking Relationship types, comma-separated: one type or a set the store ranks. Example: "FINED"
+// param: limit int How many to list (at most 1000, the ranking the store keeps). Example: 10
+// The store keeps one board per ranked type set (kg/data/rankings.yaml); keys sort the types.
+MATCH (b:Board)
+WHERE b.key = 'targets:' + list_to_string(',', list_sort($types))
+MATCH (b)-[l:LEADS]->(c:Company)
+RETURN c.id AS id, c.name AS name, 'Company' AS type, l.relations AS relations,
+       l.first AS first, l.last AS last, l.articles AS articles, l.actions AS relationships,
+       list_transform(range(1, size(l.sentences)),
+                      i -> {sentence: l.sentences[i], source: l.sources[i], date: l.dates[i]}) AS evidence
+ORDER BY articles DESC, relationships DESC, name
 LIMIT $limit

@@ -190,12 +190,15 @@ def _special(
         cue = _cue(groups.get("verb", "").lower())
         if cue is None:
             raise not_understood(question)
-        return Interpretation(
-            question,
-            special.kind,
-            "ranked_targets",
-            {"types": list(cue.types), "since": since, "until": until, "limit": RANKING_LIMIT},
-        )
+        ranking: dict[str, Any] = {"types": list(cue.types), "limit": RANKING_LIMIT}
+        if since or until:  # the kept rankings count every date; a period is counted anew
+            return Interpretation(
+                question,
+                special.kind,
+                "ranked_targets_between",
+                {**ranking, "since": since, "until": until},
+            )
+        return Interpretation(question, special.kind, "ranked_targets", ranking)
     else:
         params = {"limit": RANKING_LIMIT}
     return Interpretation(question, special.kind, special.query, params, entities)

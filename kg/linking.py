@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 FUZZY_ACCEPT = 90  # a single fuzzy candidate at least this close is taken
 FUZZY_SUGGEST = 60
 MAX_NGRAM = 8
+INDEX_PAGE = 5000  # entities read at a time when suggesting names after a miss
 _EDGE_PUNCTUATION = "?!.,;:\"'“”‘’()"
 
 
@@ -163,10 +164,15 @@ def store_linker(store: GraphStore) -> EntityLinker:
     """A linker over STORE's entities, through its key index."""
     from kg.queries import run_named
 
-    return EntityLinker(
-        lambda key: run_named(store, "entities_named", {"name": key}),
-        lambda: run_named(store, "entity_index", {}),
-    )
+    def every_entity() -> list[dict[str, Any]]:
+        rows: list[dict[str, Any]] = []
+        while page := run_named(store, "entity_index", {"offset": len(rows), "limit": INDEX_PAGE}):
+            rows.extend(page)
+            if len(page) < INDEX_PAGE:
+                break
+        return rows
+
+    return EntityLinker(lambda key: run_named(store, "entities_named", {"name": key}), every_entity)
 
 
 def _key(surface: str) -> str:

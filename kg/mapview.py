@@ -56,7 +56,7 @@ def collect_edges(run_named: RunNamed, request: MapRequest) -> list[dict[str, An
     """The relationships to draw, ring by ring around the centre (or all of them)."""
     if request.centre is None:
         rows = run_named("map_all_edges", {**request.filters(), "limit": MAX_EDGES + 1})
-        if len(rows) > MAX_EDGES:
+        if sum(len(row["evidence"]) for row in rows) > MAX_EDGES:  # a report per relationship
             raise MapTooLargeError(
                 f"the graph has more than {MAX_EDGES} relationships to draw; narrow the map "
                 "with --types, --since/--until or --min-confidence, or map one entity"

@@ -31,6 +31,7 @@ class Ontology:
     article_label: str
     mentions_type: str
     lookup: dict[str, str]  # label, by_id and by_name of the embedded store's key index
+    rollups: dict[str, str]  # count, board and leads tables of the embedded store's rollups
     relations: dict[str, RelationType]
     entity_properties: tuple[str, ...]
     relation_properties: tuple[str, ...]
@@ -49,7 +50,8 @@ class Ontology:
 
     def check_label(self, label: str) -> str:
         """Return LABEL if it is an ontology label (safe to place in query text)."""
-        if label not in (*self.labels, self.article_label, self.lookup["label"]):
+        if label not in (*self.labels, self.article_label, self.lookup["label"],
+                         self.rollups["count"], self.rollups["board"]):  # fmt: skip
             raise ValueError(f"Unknown label {label!r}. Known: {', '.join(self.labels)}")
         return label
 
@@ -82,6 +84,7 @@ def ontology() -> Ontology:
         article_label=raw["article_label"],
         mentions_type=raw["mentions_type"],
         lookup=dict(raw["lookup"]),
+        rollups=dict(raw["rollups"]),
         relations=relations,
         entity_properties=tuple(raw["entity_properties"]),
         relation_properties=tuple(raw["relation_properties"]),

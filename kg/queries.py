@@ -15,7 +15,9 @@ if TYPE_CHECKING:
     from kg.store.base import GraphStore
 
 _HEADER = re.compile(r"^//\s*(name|description|param):\s*(.*)$")
-_PARAM = re.compile(r"^(\w+)\s+(string|name|int|float|bool|list)\s+(.*?)(?:\s+Example:\s*(.+))?$")
+_PARAM = re.compile(
+    r"^(\w+)\s+(string|name|int|float|bool|list|ranking)\s+(.*?)(?:\s+Example:\s*(.+))?$"
+)
 
 
 @dataclass(frozen=True)
@@ -36,8 +38,9 @@ class Parameter:
                 return float(raw)
             if self.type == "bool":
                 return raw.lower() in ("1", "true", "yes")
-            if self.type == "list":
-                return [item.strip() for item in raw.split(",") if item.strip()]
+            if self.type in ("list", "ranking"):
+                items = [item.strip() for item in raw.split(",") if item.strip()]
+                return _ranked(items) if self.type == "ranking" else items
             if self.type == "name":
                 return name_key(raw)
         except ValueError:
@@ -61,10 +64,15 @@ class NamedQuery:
         return path.read_text(encoding="utf-8")
 
     def normalise(self, params: dict[str, Any]) -> dict[str, Any]:
-        """PARAMS with names in lookup form, however the caller wrote them."""
+        """PARAMS with names in lookup form, however the caller wrote them, and ranked type
+        sets checked."""
         names = {p.name for p in self.parameters if p.type == "name"}
-        return {k: name_key(v) if k in names and isinstance(v, str) else v
-                for k, v in params.items()}  # fmt: skip
+        rankings = {p.name for p in self.parameters if p.type == "ranking"}
+        return {
+            k: name_key(v) if k in names and isinstance(v, str)
+            else _ranked(list(v)) if k in rankings else v
+            for k, v in params.items()
+        }  # fmt: skip
 
     def example_params(self) -> dict[str, Any]:
         """Parameters filled with the header's examples."""
@@ -88,6 +96,19 @@ class NamedQuery:
             hints = ", ".join(f"-p {n}={known[n].example or '...'}" for n in missing)
             raise QueryError(f"query {self.name!r} needs {hints}")
         return {name: known[name].convert(value) for name, value in raw.items()}
+
+
+def _ranked(types: list[str]) -> list[str]:
+    """TYPES if the store keeps a ranking for that set of relationship types."""
+    from kg.store.rollups import target_type_sets
+
+    kept = target_type_sets()
+    if ",".join(sorted(set(types))) not in kept:
+        raise QueryError(
+            f"no ranking is kept for relationship types {','.join(types) or '(none)'}; "
+            f"the store ranks by: {'; '.join(kept)}"
+        )
+    return types
 
 
 def parse_query_file(path: Path) -> NamedQuery:

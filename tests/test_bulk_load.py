@@ -28,6 +28,16 @@ def answers(store: LadybugStore) -> dict[str, list]:
         "who_regulates": run_named(store, "who_regulates", {"name": "ant group"}),
         "entity_profile": run_named(store, "entity_profile", {"name": "SAMR"}),
         "people_at": run_named(store, "people_at", {"name": "Alibaba"}),
+        "most_active_regulators": run_named(store, "most_active_regulators", {"limit": 20}),
+        "most_targeted_companies": run_named(store, "most_targeted_companies", {"limit": 20}),
+        "ranked_targets": run_named(
+            store,
+            "ranked_targets",
+            {
+                "types": ["SUMMONED", "FINED", "ORDERED", "INVESTIGATES", "SUSPENDED", "REGULATES"],
+                "limit": 20,
+            },
+        ),
     }
 
 

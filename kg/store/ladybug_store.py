@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
@@ -12,7 +13,7 @@ from typing import Any
 from kg.errors import ReadOnlyError, StoreError, StoreLockedError
 from kg.model import ArticleGraph, Entity
 from kg.ontology import ontology
-from kg.store import bulk, rows
+from kg.store import bulk, rollups, rows
 from kg.store.base import ClosingStore
 from kg.store.schema import fill, ladybug_schema, lookup_keys, statement
 
@@ -72,9 +73,26 @@ class LadybugStore(ClosingStore):
             self._connection = ladybug.Connection(self._database)
         except (RuntimeError, OSError) as exc:
             raise _translate(exc, directory) from None
+        self._rollups = rollups.Rollups(self.run)
         if not read_only:
             for ddl in ladybug_schema():
                 self._execute(ddl)
+            self._build_missing_rollups()
+
+    def _build_missing_rollups(self) -> None:
+        """Create the ranking boards, and fill those and the counts a store written before
+        them lacks (one pass over the graph, once)."""
+        self._execute("BEGIN TRANSACTION")
+        try:
+            created = self._rollups.create_boards()
+            if self.run("MATCH (a:Article) RETURN a.id LIMIT 1"):
+                if not self._rollups.has_counts():
+                    self._rollups.recount(rollups.all_tables())
+                self._rollups.rescore(dict.fromkeys(created))
+        except BaseException:
+            self._rollback()
+            raise
+        self._execute("COMMIT")
 
     def _execute(self, query: str, params: dict[str, Any] | None = None) -> Any:
         try:
@@ -97,6 +115,8 @@ class LadybugStore(ClosingStore):
         self._execute("BEGIN TRANSACTION")
         try:
             self._write_batch(graphs)
+            self._rollups.recount(rollups.tables_of(graphs))
+            self._rollups.rescore(rollups.touched(graphs))
         except BaseException:
             self._rollback()
             raise
@@ -112,9 +132,14 @@ class LadybugStore(ClosingStore):
         """
         model = ontology()
         pending = bulk.PendingRows()
+        tables: set[str] = set()
+        touched: dict[str, set[str]] = defaultdict(set)
         self._execute("BEGIN TRANSACTION")
         try:
             for chunk in _chunks(graphs, chunk_size):
+                tables |= rollups.tables_of(chunk)
+                for key, entity_ids in rollups.touched(chunk).items():
+                    touched[key] |= entity_ids
                 unique = [g for g in {g.document.id: g for g in chunk}.values()
                           if not pending.has_article(g.document.id)]  # fmt: skip
                 ids = [g.document.id for g in unique]
@@ -123,6 +148,8 @@ class LadybugStore(ClosingStore):
                     self._write_batch(known)
                 pending.add([g for g in unique if g.document.id not in stored])
             self._copy_pending(pending)
+            self._rollups.recount(tables)
+            self._rollups.rescore(touched)
         except BaseException:
             self._rollback()
             raise

@@ -79,7 +79,21 @@ def ladybug_schema(model: Ontology | None = None) -> list[str]:
     lookup_pairs = ", ".join(f"FROM {lookup} TO {label}" for label in model.labels)
     for kind in ("by_id", "by_name"):
         statements.append(f"CREATE REL TABLE IF NOT EXISTS {model.lookup[kind]}({lookup_pairs})")
-    return statements
+    return [*statements, *_rollup_schema(model)]
+
+
+def _rollup_schema(model: Ontology) -> list[str]:
+    """The tables of the store's kept counts and ranking boards (kg/store/rollups.py)."""
+    tables = model.rollups
+    board_pairs = ", ".join(f"FROM {tables['board']} TO {label}" for label in model.labels)
+    return [
+        f"CREATE NODE TABLE IF NOT EXISTS {tables['count']}(key STRING, kind STRING, "
+        "type STRING, count INT64, PRIMARY KEY(key))",
+        f"CREATE NODE TABLE IF NOT EXISTS {tables['board']}(key STRING, PRIMARY KEY(key))",
+        f"CREATE REL TABLE IF NOT EXISTS {tables['leads']}({board_pairs}, articles INT64, "
+        "actions INT64, partners INT64, relations STRING[], first STRING, last STRING, "
+        "sentences STRING[], sources STRING[], dates STRING[])",
+    ]
 
 
 def neo4j_schema(model: Ontology | None = None) -> list[str]:

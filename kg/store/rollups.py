@@ -1,0 +1,245 @@
+"""Counts and rankings the embedded store keeps up to date as it writes, so that the summary
+and the ranking queries read a few rows instead of the whole graph.
+
+Counts: a `Count` node per table, recounted for the tables a write touched (LadybugDB counts a
+table from its storage, fast but not free). Rankings: a `Board` node per ranking of
+kg/data/rankings.yaml with `LEADS` edges to its leading entities, carrying their scores and a
+few pieces of evidence. Relationships are only ever added, so scores only grow: rescoring the
+entities a write touched and keeping the best of them and the board's members keeps every board
+exactly the leaders of the whole graph.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from kg.model import ArticleGraph
+from kg.ontology import ontology
+from kg.resources import load_yaml
+from kg.store.schema import fill, statement
+
+EVIDENCE_PER_ENTRY = 3
+TARGETS_PREFIX = "targets:"
+
+Run = Callable[[str, dict[str, Any]], list[dict[str, Any]]]
+
+
+@dataclass(frozen=True)
+class Board:
+    """One kept ranking: entities of LABEL at the RANKED end of relationships of TYPES."""
+
+    key: str
+    label: str
+    ranked: str  # "subject" or "object"
+    types: tuple[str, ...]
+    partner: str | None = None  # the other end's label, when the ranking requires one
+
+    def pattern(self) -> str:
+        """The MATCH pattern from the ranked entity x over relationships e to counterparts p."""
+        types = "|".join(self.types)
+        partner = f":{self.partner}" if self.partner else ""
+        if self.ranked == "subject":
+            return f"(x)-[e:{types}]->(p{partner})"
+        return f"(x)<-[e:{types}]-(p{partner})"
+
+    def counts(self, subject_label: str, rel_type: str, object_label: str) -> str | None:
+        """Which end of a SUBJECT_LABEL -REL_TYPE-> OBJECT_LABEL relationship this board
+        ranks ("subject" or "object"), or None if the board does not count it."""
+        ranked, other = (
+            (subject_label, object_label)
+            if self.ranked == "subject"
+            else (object_label, subject_label)
+        )
+        if rel_type not in self.types or ranked != self.label:
+            return None
+        if self.partner and other != self.partner:
+            return None
+        return self.ranked
+
+
+def targets_key(types: Iterable[str]) -> str:
+    """The key of the ranked_targets board for a set of relationship types."""
+    return TARGETS_PREFIX + ",".join(sorted(set(types)))
+
+
+@cache
+def size() -> int:
+    """How many entities each board keeps."""
+    return int(load_yaml("rankings.yaml")["size"])
+
+
+@cache
+def boards() -> dict[str, Board]:
+    """Every kept ranking by key, checked against the ontology."""
+    model = ontology()
+    raw = load_yaml("rankings.yaml")
+    found = {key: _board(key, spec) for key, spec in raw["boards"].items()}
+    targets = raw["targets"]
+    singles = [[name] for name, rel in model.relations.items() if targets["label"] in rel.range]
+    for types in (*singles, *raw["target_sets"]):
+        key = targets_key(types)
+        found[key] = _board(key, {**targets, "types": types})
+    return found
+
+
+def _board(key: str, spec: dict[str, Any]) -> Board:
+    model = ontology()
+    if spec["ranked"] not in ("subject", "object"):
+        raise ValueError(f"rankings.yaml: board {key}: ranked must be subject or object")
+    for name in spec["types"]:
+        model.relation(name)
+    partner = spec.get("partner")
+    return Board(
+        key,
+        model.check_label(spec["label"]),
+        spec["ranked"],
+        tuple(spec["types"]),
+        model.check_label(partner) if partner else None,
+    )
+
+
+def target_type_sets() -> list[str]:
+    """The type sets ranked_targets can rank by, comma-joined."""
+    return sorted(k.removeprefix(TARGETS_PREFIX) for k in boards() if k.startswith(TARGETS_PREFIX))
+
+
+def touched(graphs: Iterable[ArticleGraph]) -> dict[str, set[str]]:
+    """The ids of the entities whose scores on each board GRAPHS may change."""
+    out: dict[str, set[str]] = defaultdict(set)
+    kept = boards().values()
+    for graph in graphs:
+        label_of = {entity.id: entity.label for entity in graph.entities}
+        for r in graph.relations:
+            subject_label, object_label = label_of[r.subject], label_of[r.object]
+            for board in kept:
+                end = board.counts(subject_label, r.type, object_label)
+                if end is not None:
+                    out[board.key].add(r.subject if end == "subject" else r.object)
+    return out
+
+
+def tables_of(graphs: Iterable[ArticleGraph]) -> set[str]:
+    """The node and relationship tables a write of GRAPHS adds to."""
+    model = ontology()
+    tables = {model.article_label, model.mentions_type}
+    for graph in graphs:
+        tables.update(entity.label for entity in graph.entities)
+        tables.update(r.type for r in graph.relations)
+    return tables
+
+
+def all_tables() -> set[str]:
+    """Every table graph_summary reports."""
+    model = ontology()
+    return {*model.labels, model.article_label, *model.relations, model.mentions_type}
+
+
+class Rollups:
+    """Keeps the Count and Board nodes of one embedded store up to date; RUN executes a
+    statement inside the caller's transaction."""
+
+    def __init__(self, run: Run) -> None:
+        self._run = run
+
+    def create_boards(self) -> list[str]:
+        """Make sure every board exists; the keys of those that did not."""
+        created = self._run(statement("boards_create"), {"keys": sorted(boards())})
+        return [row["key"] for row in created]
+
+    def has_counts(self) -> bool:
+        """Whether the store has been counted (stores written before rollups have not)."""
+        label = ontology().rollups["count"]
+        return bool(self._run(f"MATCH (c:{label}) RETURN c.key LIMIT 1", {}))
+
+    def recount(self, tables: set[str]) -> None:
+        """Count the rows of TABLES again."""
+        model = ontology()
+        rows = []
+        for table in sorted(tables):
+            is_node = table in (*model.labels, model.article_label)
+            if is_node:
+                query = f"MATCH (n:{model.check_label(table)}) RETURN count(*) AS n"
+            else:
+                rel = table if table == model.mentions_type else model.relation(table).name
+                query = f"MATCH ()-[e:{rel}]->() RETURN count(*) AS n"
+            count = self._run(query, {})[0]["n"]
+            kind = "node" if is_node else "relationship"
+            rows.append({"key": f"{kind}:{table}", "kind": kind, "type": table, "count": count})
+        self._run(statement("set_counts"), {"rows": rows})
+
+    def rescore(self, entities: Mapping[str, set[str] | None]) -> None:
+        """Rescore ENTITIES (ids by board key; None: every entity of the board's label) and
+        keep each board's leaders."""
+        for key, ids in entities.items():
+            if ids is None or ids:
+                self._rescore_board(boards()[key], ids)
+
+    def _rescore_board(self, board: Board, ids: set[str] | None) -> None:
+        label = board.label
+        if ids is None:
+            entities = f"MATCH (x:{label})"
+        else:
+            entities = f"UNWIND $ids AS id MATCH (x:{label} {{id: id}})"
+        query = (
+            statement("board_scores")
+            .replace("__ENTITIES__", entities)
+            .replace("__PATTERN__", board.pattern())
+        )
+        scores = {row["id"]: row for row in self._run(query, {"ids": sorted(ids or ())})}
+        members = {
+            row["id"]: row for row in self._run(statement("board_members"), {"board": board.key})
+        }
+        ranked = sorted({**members, **scores}.values(), key=_rank)[: size()]
+        leaders = {row["id"] for row in ranked}
+        if dropped := sorted(set(members) - leaders):
+            self._run(statement("board_drop"), {"board": board.key, "ids": dropped})
+        changed = [row for row in ranked if row["id"] in scores]
+        if not changed:
+            return
+        evidence = self._evidence(board, [row["id"] for row in changed])
+        rows = [{**_entry(row), **evidence.get(row["id"], _NO_EVIDENCE)} for row in changed]
+        self._run(fill(statement("board_set"), LABEL=label), {"board": board.key, "rows": rows})
+
+    def _evidence(self, board: Board, ids: list[str]) -> dict[str, dict[str, list[str]]]:
+        """The latest few pieces of evidence of each of IDS on BOARD."""
+        query = fill(statement("board_evidence"), LABEL=board.label).replace(
+            "__PATTERN__", board.pattern()
+        )
+        by_entity: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for row in self._run(query, {"ids": ids}):
+            by_entity[row["id"]].append(row)
+        out = {}
+        for entity_id, items in by_entity.items():
+            latest = sorted(
+                items, key=lambda r: (r["date"] or "", r["sentence"] or ""), reverse=True
+            )
+            latest = latest[:EVIDENCE_PER_ENTRY]
+            out[entity_id] = {
+                "sentences": [r["sentence"] or "" for r in latest],
+                "sources": [str(r["source"] or "") for r in latest],
+                "dates": [r["date"] or "" for r in latest],
+            }
+        return out
+
+
+_NO_EVIDENCE: dict[str, list[str]] = {"sentences": [], "sources": [], "dates": []}
+
+
+def _rank(row: dict[str, Any]) -> tuple[Any, ...]:
+    return (-row["articles"], -row["actions"], row["name"] or "", row["id"])
+
+
+def _entry(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": row["id"],
+        "articles": row["articles"],
+        "actions": row["actions"],
+        "partners": row["partners"],
+        "relations": sorted(row["relations"] or []),
+        "first": row["first"],
+        "last": row["last"],
+    }

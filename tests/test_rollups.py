@@ -1,0 +1,149 @@
+"""The counts and ranking boards the embedded store keeps as it writes give the answers that
+counting the whole graph gives, however the articles arrive."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from kg.errors import QueryError
+from kg.model import ArticleGraph, Document, Entity, Relation
+from kg.queries import find_query, run_named
+from kg.store import open_store, rollups
+from kg.store.ladybug_store import LadybugStore
+
+REGULATORY = ["REGULATES", "INVESTIGATES", "FINED", "SUMMONED", "SUSPENDED", "ORDERED"]
+RANKINGS = {
+    "most_active_regulators": {"limit": 5},
+    "most_targeted_companies": {"limit": 5},
+    "ranked_targets": {"types": ["FINED"], "limit": 5},
+}
+
+
+def random_articles(count: int, seed: int = 3) -> list[ArticleGraph]:
+    """Articles of regulatory actions between a few regulators and companies, with ties."""
+    draw = random.Random(seed)
+    regulators = [Entity(f"reg-{i}", f"Regulator {i}", "Regulator") for i in range(3)]
+    companies = [Entity(f"co-{i}", f"Company {i}", "Company") for i in range(8)]
+    graphs = []
+    for n in range(count):
+        article = f"art-{n}"
+        relations, seen = [], set()
+        for _ in range(draw.randint(1, 3)):
+            regulator, company = (
+                draw.choice(regulators),
+                draw.choice(companies[: draw.randint(1, 8)]),
+            )
+            rel_type = draw.choice(REGULATORY[:4])
+            if (regulator.id, rel_type, company.id) in seen:
+                continue
+            seen.add((regulator.id, rel_type, company.id))
+            date = f"202{draw.randint(0, 3)}-0{draw.randint(1, 9)}-1{draw.randint(0, 9)}"
+            sentence = f"{regulator.name} {rel_type.lower()} {company.name} ({article})."
+            relations.append(
+                Relation(regulator.id, rel_type, company.id, article, sentence, date, 0.9, "test")
+            )
+        ends = {e for r in relations for e in (r.subject, r.object)}
+        entities = tuple(e for e in (*regulators, *companies) if e.id in ends)
+        graphs.append(
+            ArticleGraph(
+                document=Document(id=article, text="x", title=f"Story {n}"),
+                entities=entities,
+                mentions={e.id: (e.name,) for e in entities},
+                relations=tuple(relations),
+            )
+        )
+    return graphs
+
+
+def by_scan(store: LadybugStore, name: str, params: dict) -> list[dict]:
+    """The ranking counted over every relationship: the query's portable text (ranked_targets:
+    the dated variant with no period), which LadybugDB also runs."""
+    if name == "ranked_targets":
+        return run_named(store, "ranked_targets_between", {**params, "since": "", "until": ""})
+    return store.run(find_query(name).text(), params)
+
+
+def ranking(rows: list[dict]) -> list[tuple]:
+    """The rows without evidence, lists (of relationship types) in order."""
+    return [
+        tuple(sorted(v) if isinstance(v, list) else v for k, v in row.items() if k != "evidence")
+        for row in rows
+    ]
+
+
+@pytest.fixture
+def small_boards(monkeypatch: pytest.MonkeyPatch) -> int:
+    """Boards of 3 entries, so that writes push entities on and off them."""
+    monkeypatch.setattr(rollups, "size", lambda: 3)
+    return 3
+
+
+def test_boards_rank_as_a_full_count_does_article_by_article_and_in_bulk(
+    tmp_path: Path, small_boards: int
+) -> None:
+    graphs = random_articles(60)
+    with LadybugStore(tmp_path / "one-by-one") as store:
+        for graph in graphs:
+            store.write([graph])
+        for name, params in RANKINGS.items():
+            params = {**params, "limit": small_boards}
+            kept = run_named(store, name, params)
+            assert len(kept) == small_boards
+            assert ranking(kept) == ranking(by_scan(store, name, params)), name
+        incremental = {name: run_named(store, name, p) for name, p in RANKINGS.items()}
+    with LadybugStore(tmp_path / "bulk") as store:
+        store.bulk_write(graphs[:20])
+        store.bulk_write(graphs[20:])
+        assert {name: run_named(store, name, p) for name, p in RANKINGS.items()} == incremental
+
+
+def test_ranked_targets_carry_the_latest_evidence(tmp_path: Path) -> None:
+    with LadybugStore(tmp_path / "db") as store:
+        store.write(random_articles(40))
+        rows = run_named(store, "ranked_targets", {"types": REGULATORY, "limit": 3})
+        scanned = by_scan(store, "ranked_targets", {"types": REGULATORY, "limit": 3})
+        assert ranking(rows) == ranking(scanned)
+        for row in rows:
+            evidence = row["evidence"]
+            assert 1 <= len(evidence) <= rollups.EVIDENCE_PER_ENTRY
+            dates = [item["date"] for item in evidence]
+            assert dates == sorted(dates, reverse=True) and dates[0] == row["last"]
+            assert all(row["name"] in item["sentence"] for item in evidence)
+            assert all(item["source"].startswith("Story ") for item in evidence)
+
+
+def test_summary_counts_every_table(tmp_path: Path) -> None:
+    with LadybugStore(tmp_path / "db") as store:
+        for graph in random_articles(30):
+            store.write([graph])
+        summary = {
+            (r["kind"], r["type"]): r["count"] for r in run_named(store, "graph_summary", {})
+        }
+        for (kind, table), count in summary.items():
+            pattern = f"(n:{table})" if kind == "node" else f"()-[n:{table}]->()"
+            assert store.run(f"MATCH {pattern} RETURN count(*) AS n")[0]["n"] == count
+        assert summary[("node", "Article")] == 30 and ("relationship", "FINED") in summary
+
+
+def test_a_store_written_before_rollups_gets_them_when_opened_for_writing(tmp_path: Path) -> None:
+    with open_store(tmp_path / "db") as store:
+        store.write(random_articles(25))
+        expected = {name: run_named(store, name, p) for name, p in RANKINGS.items()}
+        summary = run_named(store, "graph_summary", {})
+        store.run("MATCH (b:Board) DETACH DELETE b")
+        store.run("MATCH (c:Count) DELETE c")
+        assert not run_named(store, "most_active_regulators", {"limit": 5})
+    with open_store(tmp_path / "db") as store:
+        assert {name: run_named(store, name, p) for name, p in RANKINGS.items()} == expected
+        assert run_named(store, "graph_summary", {}) == summary
+
+
+def test_ranked_targets_takes_only_type_sets_the_store_ranks() -> None:
+    query = find_query("ranked_targets")
+    punished = "SUMMONED,FINED,ORDERED,INVESTIGATES,SUSPENDED"
+    assert query.bind({"types": punished, "limit": "5"})["types"] == punished.split(",")
+    with pytest.raises(QueryError, match="no ranking is kept for relationship types FINED,MET"):
+        query.bind({"types": "FINED,MET", "limit": "5"})
