@@ -1,8 +1,9 @@
 // name: entity_index
-// description: Entities' id, name, type and aliases, a page at a time in storage order (for suggesting names).
+// description: Entities' id, name, type and aliases, a page at a time in id order (for suggesting names).
 // param: offset int How many entities to skip. Example: 0
 // param: limit int How many to list. Example: 1000
 MATCH (x)
 WHERE NOT label(x) IN ['Article', 'Lookup', 'Count', 'Board']
 RETURN x.id AS id, x.name AS name, label(x) AS type, x.aliases AS aliases
+ORDER BY id
 SKIP $offset LIMIT $limit

@@ -152,8 +152,7 @@ class Rollups:
 
     def has_counts(self) -> bool:
         """Whether the store has been counted (stores written before rollups have not)."""
-        label = ontology().rollups["count"]
-        return bool(self._run(f"MATCH (c:{label}) RETURN c.key LIMIT 1", {}))
+        return bool(self._run(statement("any_count"), {}))
 
     def recount(self, tables: set[str]) -> None:
         """Count the rows of TABLES again."""
@@ -162,10 +161,10 @@ class Rollups:
         for table in sorted(tables):
             is_node = table in (*model.labels, model.article_label)
             if is_node:
-                query = f"MATCH (n:{model.check_label(table)}) RETURN count(*) AS n"
+                query = fill(statement("count_nodes"), LABEL=table)
             else:
                 rel = table if table == model.mentions_type else model.relation(table).name
-                query = f"MATCH ()-[e:{rel}]->() RETURN count(*) AS n"
+                query = statement("count_relationships").replace("__RELATION__", rel)
             count = self._run(query, {})[0]["n"]
             kind = "node" if is_node else "relationship"
             rows.append({"key": f"{kind}:{table}", "kind": kind, "type": table, "count": count})

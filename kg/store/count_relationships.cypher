@@ -1,0 +1,3 @@
+// How many relationships one table (__RELATION__) holds.
+MATCH ()-[e:__RELATION__]->()
+RETURN count(*) AS n
