@@ -1,5 +1,5 @@
 // name: entity_index
-// description: Entities' id, name, type and aliases, a page at a time in id order (for suggesting names).
+// description: Entities' id, name, type and aliases, a page at a time in a fixed order (for suggesting names).
 // param: offset int How many entities to skip. Example: 0
 // param: limit int How many to list. Example: 1000
 MATCH (x)

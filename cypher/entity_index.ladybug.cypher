@@ -1,9 +1,9 @@
 // name: entity_index
-// description: Entities' id, name, type and aliases, a page at a time in id order (for suggesting names).
+// description: Entities' id, name, type and aliases, a page at a time in a fixed order (for suggesting names).
 // param: offset int How many entities to skip. Example: 0
 // param: limit int How many to list. Example: 1000
-MATCH (x)
-WHERE NOT label(x) IN ['Article', 'Lookup', 'Count', 'Board']
+// The store keeps every entity at a position (kg/store/rollups.py): a page is a range of them.
+MATCH (i:IndexEntry)-[:LISTS]->(x)
+WHERE i.position >= $offset AND i.position < $offset + $limit
 RETURN x.id AS id, x.name AS name, label(x) AS type, x.aliases AS aliases
-ORDER BY id
-SKIP $offset LIMIT $limit
+ORDER BY i.position

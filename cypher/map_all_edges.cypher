@@ -1,23 +1,20 @@
 // name: map_all_edges
-// description: The relationships of the graph, filtered by type, date and confidence: the first LIMIT found, by pair of entities (for the whole-graph map).
+// description: The relationships of the graph, filtered by type, date and confidence: the first LIMIT found, one row per report with both ends' details (for the whole-graph map; article_sources names the articles).
 // param: types list Relationship types, comma-separated; empty for all. Example: ""
 // param: since string Earliest date; empty for none. Example: ""
 // param: until string Latest date; empty for none. Example: ""
 // param: min_confidence float Lowest confidence kept. Example: 0
-// param: limit int Most relationships read (each supporting article's counts once). Example: 5000
+// param: limit int Most relationships read. Example: 5000
 MATCH (s)-[e]->(o)
-WHERE type(e) <> 'MENTIONS'
+WHERE type(e) <> 'MENTIONS' AND e.article_id IS NOT NULL
   AND (size($types) = 0 OR type(e) IN $types)
   AND ($since = '' OR e.date >= $since) AND ($until = '' OR e.date <= $until)
   AND e.confidence >= $min_confidence
-WITH s, e, o
-LIMIT $limit
-OPTIONAL MATCH (a:Article {id: e.article_id})
-WITH s, e, o, {sentence: e.evidence, source: coalesce(a.title, a.url, e.article_id), date: e.date} AS ev
 RETURN s.id AS subject_id, s.name AS subject, labels(s)[0] AS subject_type,
        s.aliases AS subject_aliases, s.wikidata AS subject_wikidata,
        type(e) AS relation,
        o.id AS object_id, o.name AS object, labels(o)[0] AS object_type,
        o.aliases AS object_aliases, o.wikidata AS object_wikidata,
-       count(DISTINCT e.article_id) AS articles, min(e.date) AS first, max(e.date) AS last,
-       max(e.confidence) AS confidence, collect(ev) AS evidence
+       e.article_id AS article_id, e.date AS date, e.confidence AS confidence,
+       e.evidence AS sentence
+LIMIT $limit

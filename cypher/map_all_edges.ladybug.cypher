@@ -1,23 +1,22 @@
 // name: map_all_edges
-// description: The relationships of the graph, filtered by type, date and confidence: the first LIMIT found, by pair of entities (for the whole-graph map).
+// description: The relationships of the graph, filtered by type, date and confidence: the first LIMIT found, one row per report with both ends' details (for the whole-graph map; article_sources names the articles).
 // param: types list Relationship types, comma-separated; empty for all. Example: ""
 // param: since string Earliest date; empty for none. Example: ""
 // param: until string Latest date; empty for none. Example: ""
 // param: min_confidence float Lowest confidence kept. Example: 0
-// param: limit int Most relationships read (each supporting article's counts once). Example: 5000
+// param: limit int Most relationships read. Example: 5000
+// The filter is one coalesce() expression: split into separate conjuncts, LadybugDB plans a
+// hash join that reads every relationship before the LIMIT (30 ms vs 270 ms at 1M).
 MATCH (s)-[e]->(o)
-WHERE e.article_id IS NOT NULL
+WHERE coalesce(e.article_id IS NOT NULL
   AND (size($types) = 0 OR label(e) IN $types)
   AND ($since = '' OR e.date >= $since) AND ($until = '' OR e.date <= $until)
-  AND e.confidence >= $min_confidence
-WITH s, e, o
-LIMIT $limit
-OPTIONAL MATCH (a:Article {id: e.article_id})
-WITH s, e, o, {sentence: e.evidence, source: coalesce(a.title, a.url, e.article_id), date: e.date} AS ev
+  AND e.confidence >= $min_confidence, false)
 RETURN s.id AS subject_id, s.name AS subject, label(s) AS subject_type,
        s.aliases AS subject_aliases, s.wikidata AS subject_wikidata,
        label(e) AS relation,
        o.id AS object_id, o.name AS object, label(o) AS object_type,
        o.aliases AS object_aliases, o.wikidata AS object_wikidata,
-       count(DISTINCT e.article_id) AS articles, min(e.date) AS first, max(e.date) AS last,
-       max(e.confidence) AS confidence, collect(ev) AS evidence
+       e.article_id AS article_id, e.date AS date, e.confidence AS confidence,
+       e.evidence AS sentence
+LIMIT $limit

@@ -55,14 +55,16 @@ class MapRequest:
 def collect_edges(run_named: RunNamed, request: MapRequest) -> list[dict[str, Any]]:
     """The relationships to draw, ring by ring around the centre (or all of them)."""
     if request.centre is None:
-        rows = run_named("map_all_edges", {**request.filters(), "limit": MAX_EDGES + 1})
-        if sum(len(row["evidence"]) for row in rows) > MAX_EDGES:  # a report per relationship
+        reports = run_named("map_all_edges", {**request.filters(), "limit": MAX_EDGES + 1})
+        if len(reports) > MAX_EDGES:
             raise MapTooLargeError(
                 f"the graph has more than {MAX_EDGES} relationships to draw; narrow the map "
                 "with --types, --since/--until or --min-confidence, or map one entity"
             )
-        _check_size({r["subject_id"] for r in rows} | {r["object_id"] for r in rows})
-        return rows
+        _check_size({r["subject_id"] for r in reports} | {r["object_id"] for r in reports})
+        ids = sorted({r["article_id"] for r in reports})
+        sources = {row["id"]: row["source"] for row in run_named("article_sources", {"ids": ids})}
+        return by_pair(reports, sources)
     seen = {request.centre}
     frontier = [request.centre]
     edges: dict[tuple[str, str, str], dict[str, Any]] = {}
@@ -78,6 +80,38 @@ def collect_edges(run_named: RunNamed, request: MapRequest) -> list[dict[str, An
         _check_size(seen)
         frontier = ring
     return list(edges.values())
+
+
+def by_pair(reports: list[dict[str, Any]], sources: dict[str, str]) -> list[dict[str, Any]]:
+    """One row per (subject, relation, object) from one row per report, in the shape map_edges
+    returns; SOURCES names the articles by id."""
+    grouped: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for report in reports:
+        key = (report["subject_id"], report["relation"], report["object_id"])
+        grouped.setdefault(key, []).append(report)
+    return [_pair(group, sources) for group in grouped.values()]
+
+
+_REPORT_ONLY = frozenset({"article_id", "date", "confidence", "sentence"})
+
+
+def _pair(reports: list[dict[str, Any]], sources: dict[str, str]) -> dict[str, Any]:
+    dates = [r["date"] for r in reports if r["date"]]
+    return {
+        **{key: value for key, value in reports[0].items() if key not in _REPORT_ONLY},
+        "articles": len({r["article_id"] for r in reports}),
+        "first": min(dates, default=None),
+        "last": max(dates, default=None),
+        "confidence": max(r["confidence"] for r in reports),
+        "evidence": [
+            {
+                "sentence": r["sentence"],
+                "source": sources.get(r["article_id"], r["article_id"]),
+                "date": r["date"],
+            }
+            for r in reports
+        ],
+    }
 
 
 def _check_size(ids: set[str]) -> None:

@@ -31,7 +31,7 @@ class Ontology:
     article_label: str
     mentions_type: str
     lookup: dict[str, str]  # label, by_id and by_name of the embedded store's key index
-    rollups: dict[str, str]  # count, board and leads tables of the embedded store's rollups
+    rollups: dict[str, str]  # count, board, leads, index and lists tables of the store's rollups
     relations: dict[str, RelationType]
     entity_properties: tuple[str, ...]
     relation_properties: tuple[str, ...]

@@ -23,8 +23,19 @@ def summary(store: LadybugStore) -> dict[tuple[str, str], int]:
     return {(r["kind"], r["type"]): r["count"] for r in run_named(store, "graph_summary", {})}
 
 
+def indexed(store: LadybugStore) -> list[str]:
+    """The entity index's ids, checked to list every entity once."""
+    ids = [r["id"] for r in run_named(store, "entity_index", {"offset": 0, "limit": 100_000})]
+    entities = sum(
+        n for (kind, t), n in summary(store).items() if kind == "node" and t != "Article"
+    )
+    assert len(ids) == len(set(ids)) == entities
+    return sorted(ids)
+
+
 def answers(store: LadybugStore) -> dict[str, list]:
     return {
+        "entity_index": indexed(store),
         "who_regulates": run_named(store, "who_regulates", {"name": "ant group"}),
         "entity_profile": run_named(store, "entity_profile", {"name": "SAMR"}),
         "people_at": run_named(store, "people_at", {"name": "Alibaba"}),
@@ -63,5 +74,6 @@ def test_bulk_load_after_incremental_writes_merges_shared_entities(tmp_path: Pat
         store.write(first)
         assert store.bulk_write(rest) == len(rest)
         assert summary(store) == expected
+        assert indexed(store)
         profile = run_named(store, "entity_profile", {"name": "Alibaba Group"})
         assert len(profile) == 1 and profile[0]["articles"] >= 3

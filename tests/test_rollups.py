@@ -133,12 +133,16 @@ def test_a_store_written_before_rollups_gets_them_when_opened_for_writing(tmp_pa
         store.write(random_articles(25))
         expected = {name: run_named(store, name, p) for name, p in RANKINGS.items()}
         summary = run_named(store, "graph_summary", {})
+        index = run_named(store, "entity_index", {"offset": 0, "limit": 10_000})
         store.run("MATCH (b:Board) DETACH DELETE b")
         store.run("MATCH (c:Count) DELETE c")
+        store.run("MATCH (i:IndexEntry) DETACH DELETE i")
         assert not run_named(store, "most_active_regulators", {"limit": 5})
+        assert not run_named(store, "entity_index", {"offset": 0, "limit": 10})
     with open_store(tmp_path / "db") as store:
         assert {name: run_named(store, name, p) for name, p in RANKINGS.items()} == expected
         assert run_named(store, "graph_summary", {}) == summary
+        assert run_named(store, "entity_index", {"offset": 0, "limit": 10_000}) == index
 
 
 def test_ranked_targets_takes_only_type_sets_the_store_ranks() -> None:

@@ -11,6 +11,7 @@ import pytest
 from kg.dates import parse_full_date
 from kg.errors import StoreLockedError
 from kg.ingest import ingest
+from kg.mapview import MapRequest, by_pair, collect_edges
 from kg.model import ArticleGraph, Document, Entity, Relation
 from kg.queries import find_query, library, run_named
 from kg.resources import SAMPLES_DIR
@@ -53,7 +54,7 @@ def test_entities_carry_aliases_and_wikidata(samples_store) -> None:
 
 def test_every_relationship_has_provenance(samples_store) -> None:
     rows = samples_store.run(
-        "MATCH (a)-[e]->(b) WHERE NOT label(e) IN ['MENTIONS', 'ID_OF', 'NAME_OF', 'LEADS'] "
+        "MATCH (a)-[e]->(b) WHERE NOT label(e) IN ['MENTIONS', 'ID_OF', 'NAME_OF', 'LEADS', 'LISTS'] "
         "OPTIONAL MATCH (x:Article {id: e.article_id}) "
         "RETURN x.published AS published,  e.article_id AS article, e.evidence AS evidence, e.confidence AS confidence, "
         "e.method AS method, e.date AS date"
@@ -72,6 +73,39 @@ def test_named_query_returns_rows_for_its_example(samples_store, name: str) -> N
     assert query.description, f"{name} has no description"
     rows = samples_store.run(query.text(samples_store.dialect), query.example_params())
     assert rows, f"{name} returned nothing for {query.example_params()}"
+
+
+def test_whole_graph_map_pairs_agree_with_the_map_around_each_entity(samples_store) -> None:
+    def run_map(name, params):
+        return run(samples_store, name, **params)
+
+    filters = {"types": [], "since": "", "until": "", "min_confidence": 0.0}
+    whole = collect_edges(run_map, MapRequest(centre=None))
+    assert any(" " in str(e["evidence"][0]["source"]) for e in whole)  # titles, not ids
+    around = {
+        (e["subject_id"], e["relation"], e["object_id"]): e
+        for subject in {pair["subject_id"] for pair in whole}
+        for e in run(samples_store, "map_edges", id=subject, **filters)
+    }
+    assert len(whole) == len(around) > 20
+    for pair in whole:
+        expected = around[(pair["subject_id"], pair["relation"], pair["object_id"])]
+        for key in ("articles", "first", "last", "confidence", "subject", "object_aliases"):
+            assert pair[key] == expected[key], key
+        assert sorted(map(str, pair["evidence"])) == sorted(map(str, expected["evidence"]))
+
+
+def test_whole_graph_map_counts_an_article_once_per_pair() -> None:
+    ends = {"subject_id": "samr", "relation": "FINED", "object_id": "alibaba-group"}
+    reports = [
+        {**ends, "article_id": "a1", "date": "2021-04-10", "confidence": 0.7, "sentence": "x"},
+        {**ends, "article_id": "a1", "date": None, "confidence": 0.9, "sentence": "y"},
+        {**ends, "article_id": "a2", "date": "2020-12-24", "confidence": 0.8, "sentence": "z"},
+    ]
+    (pair,) = by_pair(reports, {"a1": "Title one"})
+    assert (pair["articles"], pair["first"], pair["last"]) == (2, "2020-12-24", "2021-04-10")
+    assert pair["confidence"] == 0.9
+    assert [e["source"] for e in pair["evidence"]] == ["Title one", "Title one", "a2"]
 
 
 def test_paths_between_connects_a_founder_and_a_regulator_without_articles(samples_store) -> None:

@@ -80,8 +80,8 @@ class LadybugStore(ClosingStore):
             self._build_missing_rollups()
 
     def _build_missing_rollups(self) -> None:
-        """Create the ranking boards, and fill those and the counts a store written before
-        them lacks (one pass over the graph, once)."""
+        """Create the ranking boards, and fill those, the counts and the entity index a store
+        written before them lacks (one pass over the graph, once)."""
         self._execute("BEGIN TRANSACTION")
         try:
             created = self._rollups.create_boards()
@@ -89,6 +89,8 @@ class LadybugStore(ClosingStore):
                 if not self._rollups.has_counts():
                     self._rollups.recount(rollups.all_tables())
                 self._rollups.rescore(dict.fromkeys(created))
+                if not self._rollups.index_complete():
+                    self._rollups.index()
         except BaseException:
             self._rollback()
             raise
@@ -117,6 +119,7 @@ class LadybugStore(ClosingStore):
             self._write_batch(graphs)
             self._rollups.recount(rollups.tables_of(graphs))
             self._rollups.rescore(rollups.touched(graphs))
+            self._rollups.index(rollups.entities_of(graphs))
         except BaseException:
             self._rollback()
             raise
@@ -134,12 +137,15 @@ class LadybugStore(ClosingStore):
         pending = bulk.PendingRows()
         tables: set[str] = set()
         touched: dict[str, set[str]] = defaultdict(set)
+        written: dict[str, set[str]] = defaultdict(set)
         self._execute("BEGIN TRANSACTION")
         try:
             for chunk in _chunks(graphs, chunk_size):
                 tables |= rollups.tables_of(chunk)
                 for key, entity_ids in rollups.touched(chunk).items():
                     touched[key] |= entity_ids
+                for label, entity_ids in rollups.entities_of(chunk).items():
+                    written[label] |= entity_ids
                 unique = [g for g in {g.document.id: g for g in chunk}.values()
                           if not pending.has_article(g.document.id)]  # fmt: skip
                 ids = [g.document.id for g in unique]
@@ -150,6 +156,7 @@ class LadybugStore(ClosingStore):
             self._copy_pending(pending)
             self._rollups.recount(tables)
             self._rollups.rescore(touched)
+            self._rollups.index(written)
         except BaseException:
             self._rollback()
             raise
@@ -247,6 +254,8 @@ class LadybugStore(ClosingStore):
         for kind in ("by_id", "by_name"):
             key_rows = [{"key": k, "id": e.id} for e in merged for k, how in lookup_keys(e)
                         if how == kind]  # fmt: skip
+            keys = sorted({row["key"] for row in key_rows})
+            self._execute(statement("merge_lookup_keys"), {"keys": keys})
             query = fill(statement("merge_lookup"), LABEL=label, LOOKUP=lookup[kind])
             self._execute(query, {"rows": key_rows})
 

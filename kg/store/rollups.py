@@ -6,7 +6,10 @@ table from its storage, fast but not free). Rankings: a `Board` node per ranking
 kg/data/rankings.yaml with `LEADS` edges to its leading entities, carrying their scores and a
 few pieces of evidence. Relationships are only ever added, so scores only grow: rescoring the
 entities a write touched and keeping the best of them and the board's members keeps every board
-exactly the leaders of the whole graph.
+exactly the leaders of the whole graph. Entity index: an `IndexEntry` node per position 0, 1, ...
+with a `LISTS` edge to the entity there, so that a page of entities is a range of positions
+(LadybugDB has no ordered index to page through a sorted table). Entities are never removed, so
+new ones take the next positions.
 """
 
 from __future__ import annotations
@@ -122,6 +125,15 @@ def touched(graphs: Iterable[ArticleGraph]) -> dict[str, set[str]]:
     return out
 
 
+def entities_of(graphs: Iterable[ArticleGraph]) -> dict[str, set[str]]:
+    """The ids of the entities GRAPHS write, by label."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for graph in graphs:
+        for entity in graph.entities:
+            out[entity.label].add(entity.id)
+    return out
+
+
 def tables_of(graphs: Iterable[ArticleGraph]) -> set[str]:
     """The node and relationship tables a write of GRAPHS adds to."""
     model = ontology()
@@ -169,6 +181,45 @@ class Rollups:
             kind = "node" if is_node else "relationship"
             rows.append({"key": f"{kind}:{table}", "kind": kind, "type": table, "count": count})
         self._run(statement("set_counts"), {"rows": rows})
+
+    def index(self, entities: Mapping[str, set[str]] | None = None) -> int:
+        """List in the entity index those of ENTITIES (ids by label; None: every entity) it
+        does not list yet, in id order after the listed ones; how many were added."""
+        unlisted = sorted(
+            (entity_id, label)
+            for label in ontology().labels
+            for entity_id in self._unlisted(
+                label, None if entities is None else entities.get(label, set())
+            )
+        )
+        if not unlisted:
+            return 0
+        start = self._run(statement("index_size"), {})[0]["n"]
+        by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for position, (entity_id, label) in enumerate(unlisted, start):
+            by_label[label].append({"id": entity_id, "position": position})
+        for label, rows in by_label.items():
+            self._run(fill(statement("index_add"), LABEL=label), {"rows": rows})
+        return len(unlisted)
+
+    def index_complete(self) -> bool:
+        """Whether the entity index lists as many entities as the counts say the store has
+        (stores written before the index was kept list none)."""
+        keys = [f"node:{label}" for label in ontology().labels]
+        counted = self._run(statement("entity_count"), {"keys": keys})[0]["n"] or 0
+        return bool(self._run(statement("index_size"), {})[0]["n"] == counted)
+
+    def _unlisted(self, label: str, ids: set[str] | None) -> list[str]:
+        """Which of IDS (None: every entity of LABEL) the entity index does not list."""
+        if ids is not None and not ids:
+            return []
+        picked = (
+            f"MATCH (x:{label})"
+            if ids is None
+            else f"UNWIND $ids AS id MATCH (x:{label} {{id: id}})"
+        )
+        query = statement("index_unlisted").replace("__ENTITIES__", picked)
+        return [row["id"] for row in self._run(query, {"ids": sorted(ids or ())})]
 
     def rescore(self, entities: Mapping[str, set[str] | None]) -> None:
         """Rescore ENTITIES (ids by board key; None: every entity of the board's label) and

@@ -83,9 +83,11 @@ def ladybug_schema(model: Ontology | None = None) -> list[str]:
 
 
 def _rollup_schema(model: Ontology) -> list[str]:
-    """The tables of the store's kept counts and ranking boards (kg/store/rollups.py)."""
+    """The tables of the store's kept counts, ranking boards and entity index
+    (kg/store/rollups.py)."""
     tables = model.rollups
     board_pairs = ", ".join(f"FROM {tables['board']} TO {label}" for label in model.labels)
+    index_pairs = ", ".join(f"FROM {tables['index']} TO {label}" for label in model.labels)
     return [
         f"CREATE NODE TABLE IF NOT EXISTS {tables['count']}(key STRING, kind STRING, "
         "type STRING, count INT64, PRIMARY KEY(key))",
@@ -93,6 +95,8 @@ def _rollup_schema(model: Ontology) -> list[str]:
         f"CREATE REL TABLE IF NOT EXISTS {tables['leads']}({board_pairs}, articles INT64, "
         "actions INT64, partners INT64, relations STRING[], first STRING, last STRING, "
         "sentences STRING[], sources STRING[], dates STRING[])",
+        f"CREATE NODE TABLE IF NOT EXISTS {tables['index']}(position INT64, PRIMARY KEY(position))",
+        f"CREATE REL TABLE IF NOT EXISTS {tables['lists']}({index_pairs})",
     ]
 
 
