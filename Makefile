@@ -52,6 +52,7 @@ bench: install
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/queries.py --keep $(BENCH_DIR)
+	$(BIN)/python bench/writes.py --keep $(BENCH_DIR)
 	$(BIN)/python bench/outputs.py --keep $(BENCH_DIR)
 
 clean:

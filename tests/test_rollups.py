@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.errors import QueryError
+from kg.errors import QueryError, StoreError
 from kg.model import ArticleGraph, Document, Entity, Relation
 from kg.queries import find_query, run_named
 from kg.store import open_store, rollups
@@ -143,6 +143,20 @@ def test_a_store_written_before_rollups_gets_them_when_opened_for_writing(tmp_pa
         assert {name: run_named(store, name, p) for name, p in RANKINGS.items()} == expected
         assert run_named(store, "graph_summary", {}) == summary
         assert run_named(store, "entity_index", {"offset": 0, "limit": 10_000}) == index
+
+
+def test_a_store_without_rollups_opened_read_only_says_how_to_build_them(tmp_path: Path) -> None:
+    with open_store(tmp_path / "db") as store:
+        store.write(random_articles(3))
+        for table in ("LEADS", "LISTS", "Board", "IndexEntry", "Count"):
+            store.run(f"DROP TABLE {table}")
+    with (
+        open_store(tmp_path / "db", read_only=True) as store,
+        pytest.raises(StoreError, match="older kg .* open it for writing once"),
+    ):
+        run_named(store, "graph_summary", {})
+    with open_store(tmp_path / "db") as store:
+        assert run_named(store, "most_active_regulators", {"limit": 3})
 
 
 def test_ranked_targets_takes_only_type_sets_the_store_ranks() -> None:

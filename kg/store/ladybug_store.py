@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
@@ -18,6 +19,13 @@ from kg.store.base import ClosingStore
 from kg.store.schema import fill, ladybug_schema, lookup_keys, statement
 
 DATABASE_FILE = "graph.lbug"
+
+
+# Write-ahead log size at which LadybugDB folds it into the database file. A checkpoint rewrites
+# every relationship table a write touched, whole (each FROM-TO pair of a type is its own table):
+# 2-20 s here whatever the graph's size, so fewer, larger checkpoints; LadybugDB's default is
+# 16 MiB, three batches of articles.
+CHECKPOINT_BYTES = 64 * 1024 * 1024
 
 
 def _buffer_pool_bytes(cache_mb: int | None) -> int:
@@ -46,7 +54,19 @@ def _translate(exc: Exception, where: Path) -> StoreError:
         )
     if "read-only" in message.lower() or "read only" in message.lower():
         return ReadOnlyError(f"{where}: this query writes; add --write to allow it")
+    if _lacks_rollups(message):
+        return StoreError(
+            f"{where}: this store was written by an older kg and has no counts, rankings or "
+            "entity index yet; open it for writing once to build them (kg query --write "
+            "--cypher 'RETURN 1')"
+        )
     return StoreError(f"{where}: {message}")
+
+
+def _lacks_rollups(message: str) -> bool:
+    """Whether MESSAGE says a table of the rollups (kg/store/rollups.py) is missing."""
+    tables = "|".join(ontology().rollups.values())
+    return re.search(rf"Table ({tables}) does not exist", message) is not None
 
 
 class LadybugStore(ClosingStore):
@@ -75,6 +95,7 @@ class LadybugStore(ClosingStore):
             raise _translate(exc, directory) from None
         self._rollups = rollups.Rollups(self.run)
         if not read_only:
+            self._execute(f"CALL checkpoint_threshold={CHECKPOINT_BYTES}")
             for ddl in ladybug_schema():
                 self._execute(ddl)
             self._build_missing_rollups()
