@@ -182,9 +182,9 @@ class Rollups:
             rows.append({"key": f"{kind}:{table}", "kind": kind, "type": table, "count": count})
         self._run(statement("set_counts"), {"rows": rows})
 
-    def index(self, entities: Mapping[str, set[str]] | None = None) -> int:
+    def index(self, entities: Mapping[str, set[str]] | None = None) -> None:
         """List in the entity index those of ENTITIES (ids by label; None: every entity) it
-        does not list yet, in id order after the listed ones; how many were added."""
+        does not list yet, in id order after the listed ones."""
         unlisted = sorted(
             (entity_id, label)
             for label in ontology().labels
@@ -193,14 +193,13 @@ class Rollups:
             )
         )
         if not unlisted:
-            return 0
+            return
         start = self._run(statement("index_size"), {})[0]["n"]
         by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for position, (entity_id, label) in enumerate(unlisted, start):
             by_label[label].append({"id": entity_id, "position": position})
         for label, rows in by_label.items():
             self._run(fill(statement("index_add"), LABEL=label), {"rows": rows})
-        return len(unlisted)
 
     def index_complete(self) -> bool:
         """Whether the entity index lists as many entities as the counts say the store has
@@ -213,12 +212,7 @@ class Rollups:
         """Which of IDS (None: every entity of LABEL) the entity index does not list."""
         if ids is not None and not ids:
             return []
-        picked = (
-            f"MATCH (x:{label})"
-            if ids is None
-            else f"UNWIND $ids AS id MATCH (x:{label} {{id: id}})"
-        )
-        query = statement("index_unlisted").replace("__ENTITIES__", picked)
+        query = statement("index_unlisted").replace("__ENTITIES__", _picked(label, ids))
         return [row["id"] for row in self._run(query, {"ids": sorted(ids or ())})]
 
     def rescore(self, entities: Mapping[str, set[str] | None]) -> None:
@@ -230,13 +224,9 @@ class Rollups:
 
     def _rescore_board(self, board: Board, ids: set[str] | None) -> None:
         label = board.label
-        if ids is None:
-            entities = f"MATCH (x:{label})"
-        else:
-            entities = f"UNWIND $ids AS id MATCH (x:{label} {{id: id}})"
         query = (
             statement("board_scores")
-            .replace("__ENTITIES__", entities)
+            .replace("__ENTITIES__", _picked(label, ids))
             .replace("__PATTERN__", board.pattern())
         )
         scores = {row["id"]: row for row in self._run(query, {"ids": sorted(ids or ())})}
@@ -274,6 +264,13 @@ class Rollups:
                 "dates": [r["date"] or "" for r in latest],
             }
         return out
+
+
+def _picked(label: str, ids: set[str] | None) -> str:
+    """A clause binding x to the entities of LABEL with ids $ids (None: to all of them)."""
+    if ids is None:
+        return f"MATCH (x:{label})"
+    return f"UNWIND $ids AS id MATCH (x:{label} {{id: id}})"
 
 
 _NO_EVIDENCE: dict[str, list[str]] = {"sentences": [], "sources": [], "dates": []}
