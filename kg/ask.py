@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from kg.dates import end_of_period
+from kg.dates import calendar_years, end_of_period
 from kg.errors import KGError
 from kg.linking import EntityLinker, Found, LinkedEntity, store_linker, tokens
 from kg.queries import find_query, run_named
@@ -191,17 +191,23 @@ def _special(
         if cue is None:
             raise not_understood(question)
         ranking: dict[str, Any] = {"types": list(cue.types), "limit": RANKING_LIMIT}
-        if since or until:  # the kept rankings count every date; a period is counted anew
+        if since or until:
             return Interpretation(
                 question,
                 special.kind,
                 "ranked_targets_between",
-                {**ranking, "since": since, "until": until},
+                {**ranking, **_years(since, until)},
             )
         return Interpretation(question, special.kind, "ranked_targets", ranking)
     else:
         params = {"limit": RANKING_LIMIT}
     return Interpretation(question, special.kind, special.query, params, entities)
+
+
+def _years(since: str, until: str) -> dict[str, str]:
+    """The period's since and until as the calendar years ranked_targets_between counts."""
+    first, last = calendar_years(since, until)
+    return {"since": first, "until": last}
 
 
 def _by_before(words: list[str], found: Found) -> bool:
@@ -302,6 +308,10 @@ def ask(store: GraphStore, question: str, since: str = "", until: str = "") -> A
     for key, value in (("since", since), ("until", until)):
         if value and key in interpretation.params:
             interpretation.params[key] = value if key == "since" else end_of_period(value)
+    if interpretation.query == "ranked_targets_between":
+        interpretation.params.update(
+            _years(interpretation.params["since"], interpretation.params["until"])
+        )
     runs = [(interpretation.query, interpretation.params), *interpretation.extra_queries]
     rows: dict[str, dict[str, Any]] = {}
     texts = []

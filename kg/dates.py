@@ -16,6 +16,16 @@ def end_of_period(date_text: str) -> str:
     return date_text + "-12-31"[len(date_text) - 4 :] if len(date_text) < 10 else date_text
 
 
+def calendar_years(since: str, until: str) -> tuple[str, str]:
+    """The first and last calendar years of the period from SINCE to UNTIL (date prefixes,
+    '' for open; UNTIL may end in '-00', strictly before): a year the period starts or ends
+    inside counts whole ('2021-03-01', '2022-06-30' -> '2021', '2022')."""
+    last = until[:4]
+    if until.endswith("-00") and until[4:] in ("-00", "-01-00"):
+        last = str(int(last) - 1)
+    return since[:4], last
+
+
 MONTHS = {
     name: number
     for number, names in enumerate(

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 _HEADER = re.compile(r"^//\s*(name|description|param):\s*(.*)$")
 _PARAM = re.compile(
-    r"^(\w+)\s+(string|name|int|float|bool|list|ranking)\s+(.*?)(?:\s+Example:\s*(.+))?$"
+    r"^(\w+)\s+(string|name|int|float|bool|list|ranking|year)\s+(.*?)(?:\s+Example:\s*(.+))?$"
 )
 
 
@@ -43,8 +43,11 @@ class Parameter:
                 return _ranked(items) if self.type == "ranking" else items
             if self.type == "name":
                 return name_key(raw)
+            if self.type == "year" and raw and not re.fullmatch(r"\d{4}", raw):
+                raise ValueError(raw)
         except ValueError:
-            raise QueryError(f"parameter {self.name!r} must be {self.type}, got {raw!r}") from None
+            kind = "a year such as 2021, or empty" if self.type == "year" else self.type
+            raise QueryError(f"parameter {self.name!r} must be {kind}, got {raw!r}") from None
         return raw
 
 

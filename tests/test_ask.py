@@ -82,6 +82,27 @@ def test_unknown_entities_and_questions_fail_clearly(runner: CliRunner, samples_
     assert "Traceback" not in unknown.output + odd.output
 
 
+def test_a_ranking_over_a_period_counts_whole_calendar_years(
+    runner: CliRunner, samples_db: Path
+) -> None:
+    in_2021 = ask_json(runner, samples_db, "Which companies were fined most in 2021?")
+    assert in_2021["query"] == "ranked_targets_between"
+    assert (in_2021["params"]["since"], in_2021["params"]["until"]) == ("2021", "2021")
+    assert "Alibaba Group" in names(in_2021)
+    assert all(row["first"] >= "2021" and row["last"] < "2022" for row in in_2021["answers"])
+    before = ask_json(runner, samples_db, "Which companies were fined most before 2021?")
+    assert (before["params"]["since"], before["params"]["until"]) == ("", "2020")
+    assert "Alibaba Group" not in names(before)
+    widened = ask_json(
+        runner, samples_db, "Which companies were fined most since 2019?", "--since", "2021-06-15"
+    )
+    assert (widened["params"]["since"], widened["params"]["until"]) == ("2021", "")
+    between = ask_json(
+        runner, samples_db, "Which companies were fined most between 2020-03 and 2021-02?"
+    )
+    assert (between["params"]["since"], between["params"]["until"]) == ("2020", "2021")
+
+
 def test_connections_timelines_profiles_and_rankings(runner: CliRunner, samples_db: Path) -> None:
     paths = ask_json(runner, samples_db, "How are Jack Ma and Ant Group connected?")
     assert paths["intent"] == "connection" and paths["answers"]

@@ -58,12 +58,54 @@ def random_articles(count: int, seed: int = 3) -> list[ArticleGraph]:
     return graphs
 
 
+# ranked_targets counted over every relationship (the store reads a board instead).
+TARGETS_SCAN = """
+MATCH (r)-[e]->(c:Company)
+WHERE label(e) IN $types
+RETURN c.id AS id, c.name AS name, 'Company' AS type, collect(DISTINCT label(e)) AS relations,
+       min(e.date) AS first, max(e.date) AS last, count(DISTINCT e.article_id) AS articles,
+       count(e) AS relationships
+ORDER BY articles DESC, relationships DESC, name
+LIMIT $limit
+"""
+
+
 def by_scan(store: LadybugStore, name: str, params: dict) -> list[dict]:
-    """The ranking counted over every relationship: the query's portable text (ranked_targets:
-    the dated variant with no period), which LadybugDB also runs."""
+    """The ranking counted over every relationship: the query's portable text, which LadybugDB
+    also runs (ranked_targets: TARGETS_SCAN)."""
     if name == "ranked_targets":
-        return run_named(store, "ranked_targets_between", {**params, "since": "", "until": ""})
+        return store.run(TARGETS_SCAN, params)
     return store.run(find_query(name).text(), params)
+
+
+def yearly_sums(store: LadybugStore, types: list[str], since: str, until: str) -> list[tuple]:
+    """ranked_targets_between counted in Python from every relationship: per company, articles
+    and relationships of TYPES per year of the period, added up; ranked with ties by id."""
+    rows = store.run(
+        "MATCH ()-[e]->(c:Company) WHERE label(e) IN $types "
+        "RETURN c.id AS id, e.article_id AS article, e.date AS date, label(e) AS type",
+        {"types": types},
+    )
+    articles: dict[str, set[tuple[str, str]]] = {}
+    found: dict[str, list[dict]] = {}
+    for row in rows:
+        year = row["date"][:4]
+        if (since and year < since) or (until and year > until):
+            continue
+        articles.setdefault(row["id"], set()).add((year, row["article"]))
+        found.setdefault(row["id"], []).append(row)
+    summed = [
+        (
+            company,
+            sorted({r["type"] for r in found[company]}),
+            min(r["date"] for r in found[company]),
+            max(r["date"] for r in found[company]),
+            len(articles[company]),
+            len(found[company]),
+        )
+        for company in found
+    ]
+    return sorted(summed, key=lambda row: (-row[4], -row[5], row[0]))
 
 
 def ranking(rows: list[dict]) -> list[tuple]:
@@ -100,6 +142,54 @@ def test_boards_rank_as_a_full_count_does_article_by_article_and_in_bulk(
         assert {name: run_named(store, name, p) for name, p in RANKINGS.items()} == incremental
 
 
+PERIODS = [("2021", "2021"), ("2020", "2022"), ("2022", ""), ("", "2021"), ("", "")]
+
+
+def between(store: LadybugStore, types: list[str], since: str, until: str, limit: int) -> list:
+    rows = run_named(
+        store,
+        "ranked_targets_between",
+        {"types": types, "since": since, "until": until, "limit": limit},
+    )
+    assert [row["articles"] for row in rows] == sorted((r["articles"] for r in rows), reverse=True)
+    return [
+        (r["id"], r["relations"], r["first"], r["last"], r["articles"], r["relationships"])
+        for r in sorted(rows, key=lambda r: (-r["articles"], -r["relationships"], r["id"]))
+    ]
+
+
+@pytest.mark.parametrize("types", [["FINED"], REGULATORY])
+def test_yearly_boards_add_up_to_the_period_article_by_article_and_in_bulk(
+    tmp_path: Path, types: list[str]
+) -> None:
+    graphs = random_articles(60)
+    with LadybugStore(tmp_path / "one-by-one") as store:
+        for graph in graphs:
+            store.write([graph])
+        for since, until in PERIODS:
+            expected = yearly_sums(store, types, since, until)
+            assert expected, (since, until)
+            assert between(store, types, since, until, 4) == expected[:4], (since, until)
+        incremental = [between(store, types, *period, 8) for period in PERIODS]
+    with LadybugStore(tmp_path / "bulk") as store:
+        store.bulk_write(graphs[:20])
+        store.bulk_write(graphs[20:])
+        assert [between(store, types, *period, 8) for period in PERIODS] == incremental
+
+
+def test_a_yearly_board_keeps_the_leaders_of_its_year_as_entities_come_and_go(
+    tmp_path: Path, small_boards: int
+) -> None:
+    with LadybugStore(tmp_path / "db") as store:
+        for graph in random_articles(60):
+            store.write([graph])
+        for year in ("2020", "2021", "2022", "2023"):
+            expected = yearly_sums(store, REGULATORY, year, year)
+            assert len(expected) > small_boards
+            found = between(store, REGULATORY, year, year, small_boards)
+            assert [row[4:] for row in found] == [row[4:] for row in expected[:small_boards]]
+
+
 def test_ranked_targets_carry_the_latest_evidence(tmp_path: Path) -> None:
     with LadybugStore(tmp_path / "db") as store:
         store.write(random_articles(40))
@@ -132,6 +222,7 @@ def test_a_store_written_before_rollups_gets_them_when_opened_for_writing(tmp_pa
     with open_store(tmp_path / "db") as store:
         store.write(random_articles(25))
         expected = {name: run_named(store, name, p) for name, p in RANKINGS.items()}
+        yearly = [between(store, REGULATORY, *period, 8) for period in PERIODS]
         summary = run_named(store, "graph_summary", {})
         index = run_named(store, "entity_index", {"offset": 0, "limit": 10_000})
         store.run("MATCH (b:Board) DETACH DELETE b")
@@ -141,22 +232,49 @@ def test_a_store_written_before_rollups_gets_them_when_opened_for_writing(tmp_pa
         assert not run_named(store, "entity_index", {"offset": 0, "limit": 10})
     with open_store(tmp_path / "db") as store:
         assert {name: run_named(store, name, p) for name, p in RANKINGS.items()} == expected
+        assert [between(store, REGULATORY, *period, 8) for period in PERIODS] == yearly
         assert run_named(store, "graph_summary", {}) == summary
         assert run_named(store, "entity_index", {"offset": 0, "limit": 10_000}) == index
 
 
-def test_a_store_without_rollups_opened_read_only_says_how_to_build_them(tmp_path: Path) -> None:
+YEARLY = {"types": ["FINED"], "since": "2020", "until": "", "limit": 3}
+
+
+@pytest.mark.parametrize(
+    ("older", "query", "params"),
+    [
+        (
+            ["DROP TABLE LEADS", "DROP TABLE LISTS", "DROP TABLE Board", "DROP TABLE IndexEntry",
+             "DROP TABLE Count"],
+            "graph_summary",
+            {},
+        ),
+        (
+            ["ALTER TABLE LEADS DROP entity", "MATCH (b:Board) WHERE b.key CONTAINS '@' OR "
+             "b.key = $marker DETACH DELETE b"],
+            "ranked_targets_between",
+            YEARLY,
+        ),
+    ],
+    ids=["before-rollups", "before-yearly-boards"],
+)  # fmt: skip
+def test_an_older_store_opened_read_only_says_how_to_build_its_rollups(
+    tmp_path: Path, older: list[str], query: str, params: dict
+) -> None:
     with open_store(tmp_path / "db") as store:
-        store.write(random_articles(3))
-        for table in ("LEADS", "LISTS", "Board", "IndexEntry", "Count"):
-            store.run(f"DROP TABLE {table}")
+        store.write(random_articles(12))
+        expected = run_named(store, query, params)
+        for statement in older:
+            store.run(
+                statement, {"marker": rollups.BY_YEAR_MARKER} if "$marker" in statement else {}
+            )
     with (
         open_store(tmp_path / "db", read_only=True) as store,
         pytest.raises(StoreError, match="older kg .* open it for writing once"),
     ):
-        run_named(store, "graph_summary", {})
+        run_named(store, query, params)
     with open_store(tmp_path / "db") as store:
-        assert run_named(store, "most_active_regulators", {"limit": 3})
+        assert expected and run_named(store, query, params) == expected
 
 
 def test_ranked_targets_takes_only_type_sets_the_store_ranks() -> None:

@@ -1,4 +1,5 @@
-// Take entities off a ranking board.
-MATCH (:Board {key: $board})-[l:LEADS]->(x)
-WHERE x.id IN $ids
+// Take entities off ranking boards (rows of board key and entity id).
+UNWIND $rows AS row
+MATCH (:Board {key: row.board})-[l:LEADS]->(x)
+WHERE x.id = row.id
 DELETE l

@@ -1,4 +1,5 @@
-// The entities on one ranking board, with their scores.
-MATCH (:Board {key: $board})-[l:LEADS]->(x)
-RETURN x.id AS id, x.name AS name, l.articles AS articles, l.actions AS actions,
+// The entities on some ranking boards, with their scores.
+UNWIND $boards AS board
+MATCH (:Board {key: board})-[l:LEADS]->(x)
+RETURN board, x.id AS id, x.name AS name, l.articles AS articles, l.actions AS actions,
        l.partners AS partners

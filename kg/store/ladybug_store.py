@@ -64,9 +64,11 @@ def _translate(exc: Exception, where: Path) -> StoreError:
 
 
 def _lacks_rollups(message: str) -> bool:
-    """Whether MESSAGE says a table of the rollups (kg/store/rollups.py) is missing."""
+    """Whether MESSAGE says a table of the rollups (kg/store/rollups.py) is missing, or the
+    property boards kept by year added to the rankings' edges."""
     tables = "|".join(ontology().rollups.values())
-    return re.search(rf"Table ({tables}) does not exist", message) is not None
+    missing = rf"Table ({tables}) does not exist|Cannot find property entity for"
+    return re.search(missing, message) is not None
 
 
 class LadybugStore(ClosingStore):

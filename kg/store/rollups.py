@@ -6,10 +6,11 @@ table from its storage, fast but not free). Rankings: a `Board` node per ranking
 kg/data/rankings.yaml with `LEADS` edges to its leading entities, carrying their scores and a
 few pieces of evidence. Relationships are only ever added, so scores only grow: rescoring the
 entities a write touched and keeping the best of them and the board's members keeps every board
-exactly the leaders of the whole graph. Entity index: an `IndexEntry` node per position 0, 1, ...
-with a `LISTS` edge to the entity there, so that a page of entities is a range of positions
-(LadybugDB has no ordered index to page through a sorted table). Entities are never removed, so
-new ones take the next positions.
+exactly the leaders of the whole graph. A board kept by year has a board per calendar year beside
+it, rescored with it from the same reading of the relationships. Entity index: an `IndexEntry`
+node per position 0, 1, ... with a `LISTS` edge to the entity there, so that a page of entities
+is a range of positions (LadybugDB has no ordered index to page through a sorted table).
+Entities are never removed, so new ones take the next positions.
 """
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ from kg.store.schema import fill, statement
 
 EVIDENCE_PER_ENTRY = 3
 TARGETS_PREFIX = "targets:"
+YEAR_SEPARATOR = "@"
+# A board key no ranking uses: a store where it is missing was written before boards were kept
+# by year, and gets its boards rescored whole.
+BY_YEAR_MARKER = "by-year"
 
 Run = Callable[[str, dict[str, Any]], list[dict[str, Any]]]
 
@@ -40,6 +45,18 @@ class Board:
     ranked: str  # "subject" or "object"
     types: tuple[str, ...]
     partner: str | None = None  # the other end's label, when the ranking requires one
+    by_year: bool = False  # also kept per calendar year: boards KEY@YEAR
+
+    def periods(self) -> str:
+        """The Cypher list of periods relationship e counts in: '' (all time) and, kept by
+        year, the year of its date if it has one."""
+        if not self.by_year:
+            return "['']"
+        return "list_distinct(['', substring(coalesce(e.date, ''), 1, 4)])"
+
+    def key_of(self, period: str) -> str:
+        """The key of this board's board for PERIOD ('' is all time, else a year)."""
+        return f"{self.key}{YEAR_SEPARATOR}{period}" if period else self.key
 
     def pattern(self) -> str:
         """The MATCH pattern from the ranked entity x over relationships e to counterparts p."""
@@ -102,6 +119,7 @@ def _board(key: str, spec: dict[str, Any]) -> Board:
         spec["ranked"],
         tuple(spec["types"]),
         model.check_label(partner) if partner else None,
+        bool(spec.get("by_year", False)),
     )
 
 
@@ -158,9 +176,13 @@ class Rollups:
         self._run = run
 
     def create_boards(self) -> list[str]:
-        """Make sure every board exists; the keys of those that did not."""
-        created = self._run(statement("boards_create"), {"keys": sorted(boards())})
-        return [row["key"] for row in created]
+        """Make sure every board exists; the keys of those that did not (every board's, in a
+        store written before boards were kept by year: they are all to be rescored)."""
+        keys = [*sorted(boards()), BY_YEAR_MARKER]
+        created = [row["key"] for row in self._run(statement("boards_create"), {"keys": keys})]
+        if BY_YEAR_MARKER in created:
+            return sorted(boards())
+        return created
 
     def has_counts(self) -> bool:
         """Whether the store has been counted (stores written before rollups have not)."""
@@ -223,42 +245,60 @@ class Rollups:
                 self._rescore_board(boards()[key], ids)
 
     def _rescore_board(self, board: Board, ids: set[str] | None) -> None:
-        label = board.label
+        """Rescore IDS on BOARD and on its boards by year, from one reading of their
+        relationships, and keep each board's leaders."""
         query = (
             statement("board_scores")
-            .replace("__ENTITIES__", _picked(label, ids))
+            .replace("__ENTITIES__", _picked(board.label, ids))
             .replace("__PATTERN__", board.pattern())
+            .replace("__PERIODS__", board.periods())
         )
-        scores = {row["id"]: row for row in self._run(query, {"ids": sorted(ids or ())})}
-        members = {
-            row["id"]: row for row in self._run(statement("board_members"), {"board": board.key})
-        }
-        ranked = sorted({**members, **scores}.values(), key=_rank)[: size()]
-        leaders = {row["id"] for row in ranked}
-        if dropped := sorted(set(members) - leaders):
-            self._run(statement("board_drop"), {"board": board.key, "ids": dropped})
-        changed = [row for row in ranked if row["id"] in scores]
+        scores: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+        for row in self._run(query, {"ids": sorted(ids or ())}):
+            scores[board.key_of(row["period"])][row["id"]] = row
+        if not scores:
+            return
+        self._run(statement("boards_create"), {"keys": sorted(scores)})
+        members: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+        for row in self._run(statement("board_members"), {"boards": sorted(scores)}):
+            members[row["board"]][row["id"]] = row
+        dropped, changed = [], []
+        for key, scored in scores.items():
+            ranked = sorted({**members[key], **scored}.values(), key=_rank)[: size()]
+            leaders = {row["id"] for row in ranked}
+            dropped += [{"board": key, "id": i} for i in sorted(set(members[key]) - leaders)]
+            changed += [(key, row) for row in ranked if row["id"] in scored]
+        if dropped:
+            self._run(statement("board_drop"), {"rows": dropped})
         if not changed:
             return
-        evidence = self._evidence(board, [row["id"] for row in changed])
-        rows = [{**_entry(row), **evidence.get(row["id"], _NO_EVIDENCE)} for row in changed]
-        self._run(fill(statement("board_set"), LABEL=label), {"board": board.key, "rows": rows})
+        evidence = self._evidence(board, sorted({row["id"] for _, row in changed}))
+        rows = [
+            {"board": key, **_entry(row), **evidence.get((key, row["id"]), _NO_EVIDENCE)}
+            for key, row in changed
+        ]
+        self._run(fill(statement("board_set"), LABEL=board.label), {"rows": rows})
 
-    def _evidence(self, board: Board, ids: list[str]) -> dict[str, dict[str, list[str]]]:
-        """The latest few pieces of evidence of each of IDS on BOARD."""
-        query = fill(statement("board_evidence"), LABEL=board.label).replace(
-            "__PATTERN__", board.pattern()
+    def _evidence(
+        self, board: Board, ids: list[str]
+    ) -> dict[tuple[str, str], dict[str, list[str]]]:
+        """The latest few pieces of evidence of each of IDS on BOARD and its boards by year,
+        by (board key, entity id)."""
+        query = (
+            fill(statement("board_evidence"), LABEL=board.label)
+            .replace("__PATTERN__", board.pattern())
+            .replace("__PERIODS__", board.periods())
         )
-        by_entity: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        by_entry: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
         for row in self._run(query, {"ids": ids}):
-            by_entity[row["id"]].append(row)
+            by_entry[(board.key_of(row["period"]), row["id"])].append(row)
         out = {}
-        for entity_id, items in by_entity.items():
+        for entry, items in by_entry.items():
             latest = sorted(
                 items, key=lambda r: (r["date"] or "", r["sentence"] or ""), reverse=True
             )
             latest = latest[:EVIDENCE_PER_ENTRY]
-            out[entity_id] = {
+            out[entry] = {
                 "sentences": [r["sentence"] or "" for r in latest],
                 "sources": [str(r["source"] or "") for r in latest],
                 "dates": [r["date"] or "" for r in latest],

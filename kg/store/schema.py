@@ -92,9 +92,11 @@ def _rollup_schema(model: Ontology) -> list[str]:
         f"CREATE NODE TABLE IF NOT EXISTS {tables['count']}(key STRING, kind STRING, "
         "type STRING, count INT64, PRIMARY KEY(key))",
         f"CREATE NODE TABLE IF NOT EXISTS {tables['board']}(key STRING, PRIMARY KEY(key))",
-        f"CREATE REL TABLE IF NOT EXISTS {tables['leads']}({board_pairs}, articles INT64, "
-        "actions INT64, partners INT64, relations STRING[], first STRING, last STRING, "
-        "sentences STRING[], sources STRING[], dates STRING[])",
+        f"CREATE REL TABLE IF NOT EXISTS {tables['leads']}({board_pairs}, entity STRING, "
+        "articles INT64, actions INT64, partners INT64, relations STRING[], first STRING, "
+        "last STRING, sentences STRING[], sources STRING[], dates STRING[])",
+        # stores made before boards were kept by year lack it
+        f"ALTER TABLE {tables['leads']} ADD IF NOT EXISTS entity STRING",
         f"CREATE NODE TABLE IF NOT EXISTS {tables['index']}(position INT64, PRIMARY KEY(position))",
         f"CREATE REL TABLE IF NOT EXISTS {tables['lists']}({index_pairs})",
     ]
