@@ -193,6 +193,10 @@ def test_a_yearly_board_keeps_the_leaders_of_its_year_as_entities_come_and_go(
 def test_ranked_targets_carry_the_latest_evidence(tmp_path: Path) -> None:
     with LadybugStore(tmp_path / "db") as store:
         store.write(random_articles(40))
+        for limit in (1, 2, 5, 50):  # ties at the cut, and more than there are
+            params = {"types": ["FINED"], "limit": limit}
+            expected = ranking(by_scan(store, "ranked_targets", params))
+            assert ranking(run_named(store, "ranked_targets", params)) == expected, limit
         rows = run_named(store, "ranked_targets", {"types": REGULATORY, "limit": 3})
         scanned = by_scan(store, "ranked_targets", {"types": REGULATORY, "limit": 3})
         assert ranking(rows) == ranking(scanned)

@@ -129,7 +129,8 @@ def target_type_sets() -> list[str]:
 
 
 def touched(graphs: Iterable[ArticleGraph]) -> dict[str, set[str]]:
-    """The ids of the entities whose scores on each board GRAPHS may change."""
+    """The ids of the entities whose scores on each board GRAPHS may change, boards by year
+    included."""
     out: dict[str, set[str]] = defaultdict(set)
     kept = boards().values()
     for graph in graphs:
@@ -138,8 +139,12 @@ def touched(graphs: Iterable[ArticleGraph]) -> dict[str, set[str]]:
             subject_label, object_label = label_of[r.subject], label_of[r.object]
             for board in kept:
                 end = board.counts(subject_label, r.type, object_label)
-                if end is not None:
-                    out[board.key].add(r.subject if end == "subject" else r.object)
+                if end is None:
+                    continue
+                ranked = r.subject if end == "subject" else r.object
+                out[board.key].add(ranked)
+                if board.by_year and r.date:
+                    out[board.key_of(r.date[:4])].add(ranked)
     return out
 
 
@@ -238,15 +243,19 @@ class Rollups:
         return [row["id"] for row in self._run(query, {"ids": sorted(ids or ())})]
 
     def rescore(self, entities: Mapping[str, set[str] | None]) -> None:
-        """Rescore ENTITIES (ids by board key; None: every entity of the board's label) and
-        keep each board's leaders."""
+        """Rescore ENTITIES (ids by board key, boards by year included; None: every entity of
+        the board's label, in every year) and keep each board's leaders."""
+        periods: dict[str, set[str]] = defaultdict(set)
+        for key in entities:
+            base, _, period = key.partition(YEAR_SEPARATOR)
+            periods[base].add(period)
         for key, ids in entities.items():
-            if ids is None or ids:
-                self._rescore_board(boards()[key], ids)
+            if YEAR_SEPARATOR not in key and (ids is None or ids):
+                self._rescore_board(boards()[key], ids, None if ids is None else periods[key])
 
-    def _rescore_board(self, board: Board, ids: set[str] | None) -> None:
-        """Rescore IDS on BOARD and on its boards by year, from one reading of their
-        relationships, and keep each board's leaders."""
+    def _rescore_board(self, board: Board, ids: set[str] | None, periods: set[str] | None) -> None:
+        """Rescore IDS on BOARD and on its boards by year of PERIODS (None: all), from one
+        reading of their relationships, and keep each board's leaders."""
         query = (
             statement("board_scores")
             .replace("__ENTITIES__", _picked(board.label, ids))
@@ -255,7 +264,8 @@ class Rollups:
         )
         scores: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
         for row in self._run(query, {"ids": sorted(ids or ())}):
-            scores[board.key_of(row["period"])][row["id"]] = row
+            if periods is None or row["period"] in periods:
+                scores[board.key_of(row["period"])][row["id"]] = row
         if not scores:
             return
         self._run(statement("boards_create"), {"keys": sorted(scores)})
