@@ -4,7 +4,8 @@
 // param: limit int How many to list (at most 1000, the ranking the store keeps). Example: 10
 // The store keeps one board per ranked type set (kg/data/rankings.yaml); keys sort the types.
 // The LIMIT-th best score is found from the board's entries alone, so that only the entities
-// scoring at least that much (ties included, for the order by name) are read.
+// scoring at least that much (ties included, for the order by name) are read. The board is
+// matched again rather than carried over the WITH: carried, LadybugDB read every board's entries.
 MATCH (b:Board)
 WHERE b.key = 'targets:' + list_to_string(',', list_sort($types))
 MATCH (b)-[l:LEADS]->(:Company)

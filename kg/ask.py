@@ -196,7 +196,7 @@ def _special(
                 question,
                 special.kind,
                 "ranked_targets_between",
-                {**ranking, **_years(since, until)},
+                {**ranking, "since": since, "until": until},
             )
         return Interpretation(question, special.kind, "ranked_targets", ranking)
     else:
@@ -204,10 +204,9 @@ def _special(
     return Interpretation(question, special.kind, special.query, params, entities)
 
 
-def _years(since: str, until: str) -> dict[str, str]:
-    """The period's since and until as the calendar years ranked_targets_between counts."""
-    first, last = calendar_years(since, until)
-    return {"since": first, "until": last}
+def _counts_years(name: str) -> bool:
+    """Whether named query NAME takes its period as calendar years, not dates."""
+    return any(p.type == "year" for p in find_query(name).parameters if p.name == "since")
 
 
 def _by_before(words: list[str], found: Found) -> bool:
@@ -308,10 +307,9 @@ def ask(store: GraphStore, question: str, since: str = "", until: str = "") -> A
     for key, value in (("since", since), ("until", until)):
         if value and key in interpretation.params:
             interpretation.params[key] = value if key == "since" else end_of_period(value)
-    if interpretation.query == "ranked_targets_between":
-        interpretation.params.update(
-            _years(interpretation.params["since"], interpretation.params["until"])
-        )
+    if _counts_years(interpretation.query):
+        first, last = calendar_years(interpretation.params["since"], interpretation.params["until"])
+        interpretation.params.update(since=first, until=last)
     runs = [(interpretation.query, interpretation.params), *interpretation.extra_queries]
     rows: dict[str, dict[str, Any]] = {}
     texts = []

@@ -21,7 +21,7 @@ def calendar_years(since: str, until: str) -> tuple[str, str]:
     '' for open; UNTIL may end in '-00', strictly before): a year the period starts or ends
     inside counts whole ('2021-03-01', '2022-06-30' -> '2021', '2022')."""
     last = until[:4]
-    if until.endswith("-00") and until[4:] in ("-00", "-01-00"):
+    if until[4:] in ("-00", "-01-00"):
         last = str(int(last) - 1)
     return since[:4], last
 

@@ -282,7 +282,7 @@ class Rollups:
             self._run(statement("board_drop"), {"rows": dropped})
         if not changed:
             return
-        evidence = self._evidence(board, sorted({row["id"] for _, row in changed}))
+        evidence = self._evidence(board, {(key, row["id"]) for key, row in changed})
         rows = [
             {"board": key, **_entry(row), **evidence.get((key, row["id"]), _NO_EVIDENCE)}
             for key, row in changed
@@ -290,18 +290,21 @@ class Rollups:
         self._run(fill(statement("board_set"), LABEL=board.label), {"rows": rows})
 
     def _evidence(
-        self, board: Board, ids: list[str]
+        self, board: Board, entries: set[tuple[str, str]]
     ) -> dict[tuple[str, str], dict[str, list[str]]]:
-        """The latest few pieces of evidence of each of IDS on BOARD and its boards by year,
-        by (board key, entity id)."""
+        """The latest few pieces of evidence of ENTRIES, (board key, entity id) pairs of BOARD
+        and its boards by year."""
         query = (
             fill(statement("board_evidence"), LABEL=board.label)
             .replace("__PATTERN__", board.pattern())
             .replace("__PERIODS__", board.periods())
         )
         by_entry: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+        ids = sorted({entity_id for _, entity_id in entries})
         for row in self._run(query, {"ids": ids}):
-            by_entry[(board.key_of(row["period"]), row["id"])].append(row)
+            entry = (board.key_of(row["period"]), row["id"])
+            if entry in entries:
+                by_entry[entry].append(row)
         out = {}
         for entry, items in by_entry.items():
             latest = sorted(
