@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING
@@ -47,7 +48,10 @@ def ingest(
 ) -> IngestReport:
     """Extract every document and write it; a failing batch is rolled back and reported.
 
-    Parsing may run in WORKERS processes; this process is the single writer.
+    Parsing may run in WORKERS processes; one thread of this process is the single writer. It
+    writes a batch while the next one is parsed (the store works outside Python's lock), so
+    writing costs little beside parsing; the report and the callbacks stay in this thread, in
+    input order.
     """
     report = IngestReport()
 
@@ -55,33 +59,56 @@ def ingest(
         report.failures.append(str(error))
         on_error(str(error))
 
-    def written(graphs: list[ArticleGraph]) -> None:
-        for graph in graphs:
+    def settle(writing: Future[BatchOutcome]) -> None:
+        outcome = writing.result()
+        for message in outcome.failures:
+            report.failures.append(message)
+            on_error(message)
+        for graph in outcome.written:
             report.articles += 1
             report.entities.update(e.label for e in graph.entities)
             report.relations.update(r.type for r in graph.relations)
             on_article(graph)
 
     graphs = extract_documents(nlp, documents_only(items, failed), workers=workers)
-    for batch in _batches(graphs, batch_size):
-        try:
-            store.write(batch)
-        except StoreLockedError:
-            raise
-        except StoreError:
-            # the batch was rolled back: write its articles one by one, so one bad article
-            # costs only itself
-            for graph in batch:
-                try:
-                    store.write([graph])
-                except StoreLockedError:
-                    raise
-                except StoreError as exc:
-                    message = f"{graph.document.id}: not written ({exc})"
-                    report.failures.append(message)
-                    on_error(message)
-                else:
-                    written([graph])
-            continue
-        written(batch)
+    # The writer thread starts at the first submit, after the first batch has been read: with
+    # several workers, their processes are forked before this process has a second thread.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer") as writer:
+        writing: Future[BatchOutcome] | None = None
+        for batch in _batches(graphs, batch_size):
+            if writing is not None:
+                settle(writing)
+            writing = writer.submit(write_batch, store, batch)
+        if writing is not None:
+            settle(writing)
     return report
+
+
+@dataclass
+class BatchOutcome:
+    """The articles of a batch that were written, and why the others were not."""
+
+    written: list[ArticleGraph]
+    failures: list[str] = field(default_factory=list)
+
+
+def write_batch(store: GraphStore, batch: list[ArticleGraph]) -> BatchOutcome:
+    """Write BATCH in one transaction; if the store refuses it, its articles one by one, so
+    that one bad article costs only itself. A locked store stops the ingest."""
+    try:
+        store.write(batch)
+    except StoreLockedError:
+        raise
+    except StoreError:
+        outcome = BatchOutcome([])
+        for graph in batch:
+            try:
+                store.write([graph])
+            except StoreLockedError:
+                raise
+            except StoreError as exc:
+                outcome.failures.append(f"{graph.document.id}: not written ({exc})")
+            else:
+                outcome.written.append(graph)
+        return outcome
+    return BatchOutcome(batch)

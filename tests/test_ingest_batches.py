@@ -1,10 +1,15 @@
-"""A batch the store rejects costs only its bad article: the others are written alone."""
+"""Writing batches: a batch the store rejects costs only its bad article (the others are written
+alone); a batch is written while the next is parsed; a locked store stops the ingest."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
+import pytest
+
 from kg import ingest as ingest_module
+from kg.errors import StoreLockedError
 from kg.model import ArticleGraph, Document, Entity, Relation
 from kg.store.ladybug_store import LadybugStore
 
@@ -29,3 +34,63 @@ def test_one_bad_article_does_not_lose_its_batch(tmp_path: Path, monkeypatch) ->
     assert stored == {"doc-1", "doc-3"}
     assert report.articles == 2
     assert len(errors) == 1 and errors[0].startswith("doc-2: not written")
+
+
+def test_the_next_batch_is_parsed_while_one_is_written(tmp_path: Path, monkeypatch) -> None:
+    # the write of the first batch waits until extraction has produced the second: a sequential
+    # ingest would never get there (and fail after the guard's timeout)
+    graphs = [article(i, "Company") for i in range(1, 4)]
+    second_parsed = threading.Event()
+
+    def extract(nlp, docs, workers):
+        for index, graph in enumerate(graphs):
+            if index == 1:
+                second_parsed.set()
+            yield graph
+
+    overlapped = []
+    with LadybugStore(tmp_path / "db") as store:
+        write = store.write
+
+        def write_after_next_parse(batch):
+            if batch[0] is graphs[0]:
+                overlapped.append(second_parsed.wait(timeout=30))
+            write(batch)
+
+        monkeypatch.setattr(store, "write", write_after_next_parse)
+        monkeypatch.setattr(ingest_module, "extract_documents", extract)
+        seen: list[tuple[str, int]] = []
+        report = ingest_module.ingest(
+            [],
+            store,
+            nlp=None,  # type: ignore[arg-type]
+            batch_size=1,
+            on_article=lambda graph: seen.append((graph.document.id, threading.get_ident())),
+        )
+        stored = {r["id"] for r in store.run("MATCH (a:Article) RETURN a.id AS id")}
+    assert overlapped == [True]
+    assert report.articles == 3 and stored == {"doc-1", "doc-2", "doc-3"}
+    # reported in input order, from the calling thread (progress bars are not thread-safe)
+    assert seen == [(f"doc-{i}", threading.get_ident()) for i in (1, 2, 3)]
+
+
+def test_a_locked_store_stops_the_ingest(tmp_path: Path, monkeypatch) -> None:
+    # the lock is simulated by the store's write raising the error a second writer gets
+    graphs = [article(i, "Company") for i in range(1, 4)]
+    monkeypatch.setattr(ingest_module, "extract_documents", lambda nlp, docs, workers: iter(graphs))
+    with LadybugStore(tmp_path / "db") as store:
+        write = store.write
+
+        def locked_on_second(batch):
+            if batch[0] is graphs[1]:
+                raise StoreLockedError("locked")
+            write(batch)
+
+        monkeypatch.setattr(store, "write", locked_on_second)
+        seen: list[str] = []
+        with pytest.raises(StoreLockedError):
+            ingest_module.ingest(
+                [], store, nlp=None, batch_size=1, on_article=lambda g: seen.append(g.document.id)
+            )  # type: ignore[arg-type]
+        stored = {r["id"] for r in store.run("MATCH (a:Article) RETURN a.id AS id")}
+    assert seen == ["doc-1"] and stored == {"doc-1"}

@@ -1,5 +1,8 @@
-// Take entities off ranking boards (rows of board key and entity id).
-UNWIND $rows AS row
-MATCH (:Board {key: row.board})-[l:LEADS]->(x)
-WHERE x.id = row.id
+// Take entities of one label off ranking boards (LOAD FROM rows of board key and entity id).
+// Both ends are found by key first: matched from the rows' columns in one pattern, LadybugDB
+// joins every board's entries instead.
+LOAD FROM rows_table
+MATCH (b:Board {key: board})
+MATCH (x:__LABEL__ {id: id})
+MATCH (b)-[l:LEADS]->(x)
 DELETE l

@@ -36,6 +36,7 @@ def _schema(columns: Iterable[tuple[str, str]]) -> pa.Schema:
         "DOUBLE": pa.float64(),
         "BOOLEAN": pa.bool_(),
         "STRING[]": pa.list_(pa.string()),
+        "INT64": pa.int64(),
     }
     return pa.schema([(name, types[kind]) for name, kind in columns])
 
@@ -48,6 +49,15 @@ def _columns_table(columns: dict[str, list[Any]], spec: list[tuple[str, str]]) -
     import pyarrow as pa
 
     return pa.table({name: columns[name] for name, _ in spec}, schema=_schema(spec))
+
+
+def rows_table(rows: Iterable[dict[str, Any]], spec: list[tuple[str, str]]) -> pa.Table:
+    """ROWS (dicts holding at least the columns of SPEC) as an Arrow table of SPEC's types."""
+    columns = _columns()
+    for row in rows:
+        for name, _ in spec:
+            columns[name].append(row[name])
+    return _columns_table(columns, spec)
 
 
 def _concat(tables: list[pa.Table]) -> pa.Table:

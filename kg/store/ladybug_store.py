@@ -95,7 +95,7 @@ class LadybugStore(ClosingStore):
             self._connection = ladybug.Connection(self._database)
         except (RuntimeError, OSError) as exc:
             raise _translate(exc, directory) from None
-        self._rollups = rollups.Rollups(self.run)
+        self._rollups = rollups.Rollups(self.run, self.load)
         if not read_only:
             self._execute(f"CALL checkpoint_threshold={CHECKPOINT_BYTES}")
             for ddl in ladybug_schema():
@@ -132,6 +132,14 @@ class LadybugStore(ClosingStore):
         last = results[-1]
         columns = last.get_column_names()
         return [dict(zip(columns, row, strict=True)) for row in last.get_all()]
+
+    def load(self, query: str, rows_table: Any) -> list[dict[str, Any]]:
+        """Run QUERY, which reads the Arrow table ROWS_TABLE as `LOAD FROM rows_table`.
+
+        Many rows go in faster this way: LadybugDB scans the table where it is, while each row
+        of a `$rows` parameter is converted value by value (~80 us for a row of ten values).
+        """
+        return self.run(query)
 
     def write(self, graphs: Sequence[ArticleGraph]) -> None:
         """Write whole articles in one transaction: all of the batch or none of it."""

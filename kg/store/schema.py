@@ -22,6 +22,19 @@ RELATION_COLUMNS = {
     "former": "BOOLEAN",
     "detail": "STRING",
 }
+# The scores and evidence a ranking board keeps for each of its entities (rollups.py).
+LEADS_COLUMNS = {
+    "entity": "STRING",
+    "articles": "INT64",
+    "actions": "INT64",
+    "partners": "INT64",
+    "relations": "STRING[]",
+    "first": "STRING",
+    "last": "STRING",
+    "sentences": "STRING[]",
+    "sources": "STRING[]",
+    "dates": "STRING[]",
+}
 
 
 @cache
@@ -87,14 +100,13 @@ def _rollup_schema(model: Ontology) -> list[str]:
     (kg/store/rollups.py)."""
     tables = model.rollups
     board_pairs = ", ".join(f"FROM {tables['board']} TO {label}" for label in model.labels)
+    leads_columns = ", ".join(f"{name} {kind}" for name, kind in LEADS_COLUMNS.items())
     index_pairs = ", ".join(f"FROM {tables['index']} TO {label}" for label in model.labels)
     return [
         f"CREATE NODE TABLE IF NOT EXISTS {tables['count']}(key STRING, kind STRING, "
         "type STRING, count INT64, PRIMARY KEY(key))",
         f"CREATE NODE TABLE IF NOT EXISTS {tables['board']}(key STRING, PRIMARY KEY(key))",
-        f"CREATE REL TABLE IF NOT EXISTS {tables['leads']}({board_pairs}, entity STRING, "
-        "articles INT64, actions INT64, partners INT64, relations STRING[], first STRING, "
-        "last STRING, sentences STRING[], sources STRING[], dates STRING[])",
+        f"CREATE REL TABLE IF NOT EXISTS {tables['leads']}({board_pairs}, {leads_columns})",
         # stores made before boards were kept by year lack it
         f"ALTER TABLE {tables['leads']} ADD IF NOT EXISTS entity STRING",
         f"CREATE NODE TABLE IF NOT EXISTS {tables['index']}(position INT64, PRIMARY KEY(position))",
