@@ -43,10 +43,9 @@ def main() -> None:
     args = size_arguments(__doc__.splitlines()[0])
     out = Path(tempfile.mkdtemp(prefix="kg-bench-out-"))
     map_db = str(built(args.root, MAP_RELATIONS))
-    seconds, rss = run_measured(
-        [str(KG), "map", "--all", "--db", map_db, "-o", str(out / "a.html")]
-    )
-    print(f"kg map --all, {MAP_RELATIONS:,} relationships: {seconds:.1f} s, peak {rss:.0f} MiB")
+    mapped = run_measured([str(KG), "map", "--all", "--db", map_db, "-o", str(out / "a.html")])
+    print(f"kg map --all, {MAP_RELATIONS:,} relationships: {mapped.seconds:.1f} s, "
+          f"peak {mapped.rss:.0f} MiB")  # fmt: skip
     settled = browser_settle_seconds(out / "a.html")
     if settled is not None:
         print(f"  that map, opened in headless Chromium, settles in {settled:.1f} s")
@@ -55,9 +54,10 @@ def main() -> None:
         target = out / f"graph-{size}.nt"
         command = [str(KG), "export", "--format", "nt", "--db", str(built(args.root, size)), "-o",
                    str(target)]  # fmt: skip
-        seconds, peaks[size] = run_measured(command)
+        exported = run_measured(command)
+        peaks[size] = exported.rss
         lines = sum(1 for _ in target.open("rb"))
-        print(f"kg export --format nt, {size:,} relationships: {seconds:.1f} s, "
+        print(f"kg export --format nt, {size:,} relationships: {exported.seconds:.1f} s, "
               f"{lines:,} triples, peak {peaks[size]:.0f} MiB")  # fmt: skip
     print(f"export peak memory, large / small: {peaks[args.large] / peaks[args.small]:.2f}")
 
