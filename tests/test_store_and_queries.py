@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from kg.dates import parse_full_date
-from kg.errors import StoreLockedError
 from kg.ingest import ingest
 from kg.mapview import MapRequest, by_pair, collect_edges
 from kg.model import ArticleGraph, Document, Entity, Relation
@@ -160,7 +159,11 @@ def test_second_writer_gets_a_clear_message(tmp_path: Path) -> None:
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
         assert result.returncode == 3, result.stderr
         assert "another kg process is writing" in result.stdout
-        assert StoreLockedError.__name__  # the error type the CLI turns into one line
+        command = ["query", "--write", "--db", str(db), "--cypher", "RETURN 1"]
+        cli = subprocess.run([sys.executable, "-c", "from kg.cli import main; main()", *command],
+                             capture_output=True, text=True)  # fmt: skip
+        assert cli.returncode != 0
+        assert len(cli.stderr.splitlines()) == 1 and "another kg process" in cli.stderr
 
 
 def test_entity_index_pages_through_every_entity_once(samples_store) -> None:
