@@ -1,5 +1,5 @@
 """Writing batches: a batch the store rejects costs only its bad article (the others are written
-alone); a batch is written while the next is parsed; a locked store stops the ingest."""
+alone); a batch is written while the next is parsed; a lock error in the writer stops the ingest."""
 
 from __future__ import annotations
 
@@ -74,8 +74,11 @@ def test_the_next_batch_is_parsed_while_one_is_written(tmp_path: Path, monkeypat
     assert seen == [(f"doc-{i}", threading.get_ident()) for i in (1, 2, 3)]
 
 
-def test_a_locked_store_stops_the_ingest(tmp_path: Path, monkeypatch) -> None:
-    # the lock is simulated by the store's write raising the error a second writer gets
+def test_a_lock_error_in_the_writer_thread_stops_the_ingest_simulated(
+    tmp_path: Path, monkeypatch
+) -> None:
+    # simulated: LadybugDB takes its lock on opening, so the store's write is made to raise the
+    # error a second writer gets, to check it reaches the caller from the writer thread
     graphs = [article(i, "Company") for i in range(1, 4)]
     monkeypatch.setattr(ingest_module, "extract_documents", lambda nlp, docs, workers: iter(graphs))
     with LadybugStore(tmp_path / "db") as store:

@@ -47,11 +47,6 @@ def statement(name: str, dialect: str | None = None) -> str:
     return (STATEMENTS_DIR / f"{name}.cypher").read_text(encoding="utf-8")
 
 
-def statement_files() -> list[Path]:
-    """Every write statement template, portable and variants."""
-    return sorted(STATEMENTS_DIR.glob("*.cypher"))
-
-
 def fill(template: str, **labels: str) -> str:
     """Put ontology-checked labels (never user values) into a statement template."""
     model = ontology()
