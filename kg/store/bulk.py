@@ -51,10 +51,10 @@ def _columns_table(columns: dict[str, list[Any]], spec: list[tuple[str, str]]) -
     return pa.table({name: columns[name] for name, _ in spec}, schema=_schema(spec))
 
 
-def rows_table(rows: Iterable[dict[str, Any]], spec: list[tuple[str, str]]) -> pa.Table:
-    """ROWS (dicts holding at least the columns of SPEC) as an Arrow table of SPEC's types."""
+def rows_table(records: Iterable[dict[str, Any]], spec: list[tuple[str, str]]) -> pa.Table:
+    """RECORDS (dicts holding at least the columns of SPEC) as an Arrow table of SPEC's types."""
     columns = _columns()
-    for row in rows:
+    for row in records:
         for name, _ in spec:
             columns[name].append(row[name])
     return _columns_table(columns, spec)
@@ -68,11 +68,7 @@ def _concat(tables: list[pa.Table]) -> pa.Table:
 
 def article_table(graphs: Sequence[ArticleGraph]) -> pa.Table:
     """The articles of GRAPHS, in the node table's column order."""
-    columns = _columns()
-    for row in rows.article_rows(graphs):
-        for name, value in row.items():
-            columns[name].append(value)
-    return _columns_table(columns, ARTICLE_COLUMNS)
+    return rows_table(rows.article_rows(graphs), ARTICLE_COLUMNS)
 
 
 def entity_table(entities: Iterable[Entity]) -> pa.Table:
