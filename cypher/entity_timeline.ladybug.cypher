@@ -3,21 +3,23 @@
 // param: id string The entity's id. Example: "ant-group"
 // param: since string Earliest date; empty for none. Example: ""
 // param: until string Latest date; empty for none. Example: ""
+// LadybugDB orders only the last part of a UNION, so both directions are gathered into one list
+// and ordered once.
 MATCH (:Lookup {key: $id})-[:ID_OF]->(x)
-MATCH (x)-[e]->(o)
+OPTIONAL MATCH (x)-[e]->(o)
 WHERE e.article_id IS NOT NULL
   AND ($since = '' OR e.date >= $since) AND ($until = '' OR e.date <= $until)
-WITH x, e, o
 OPTIONAL MATCH (a:Article {id: e.article_id})
-RETURN e.date AS date, x.name AS subject, label(e) AS relation, o.name AS object,
-       e.evidence AS evidence, coalesce(a.title, a.url, e.article_id) AS source
-UNION ALL
-MATCH (:Lookup {key: $id})-[:ID_OF]->(x)
-MATCH (s)-[e]->(x)
+WITH x, collect({date: e.date, subject: x.name, relation: label(e), object: o.name,
+                 evidence: e.evidence, source: coalesce(a.title, a.url, e.article_id)}) AS outgoing
+OPTIONAL MATCH (s)-[e]->(x)
 WHERE e.article_id IS NOT NULL
   AND ($since = '' OR e.date >= $since) AND ($until = '' OR e.date <= $until)
-WITH s, e, x
 OPTIONAL MATCH (a:Article {id: e.article_id})
-RETURN e.date AS date, s.name AS subject, label(e) AS relation, x.name AS object,
-       e.evidence AS evidence, coalesce(a.title, a.url, e.article_id) AS source
+WITH outgoing, collect({date: e.date, subject: s.name, relation: label(e), object: x.name,
+                        evidence: e.evidence, source: coalesce(a.title, a.url, e.article_id)}) AS incoming
+UNWIND list_concat(outgoing, incoming) AS r
+WITH r WHERE r.relation IS NOT NULL
+RETURN r.date AS date, r.subject AS subject, r.relation AS relation, r.object AS object,
+       r.evidence AS evidence, r.source AS source
 ORDER BY date, subject, relation

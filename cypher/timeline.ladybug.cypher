@@ -1,15 +1,19 @@
 // name: timeline
 // description: Every dated relationship involving an entity, oldest first, with evidence.
 // param: name name The entity's name or alias. Example: "Ant Group"
+// LadybugDB orders only the last part of a UNION, so both directions are gathered into one list
+// and ordered once.
 MATCH (:Lookup {key: $name})-[:NAME_OF]->(x)
-MATCH (x)-[e]->(o)
+OPTIONAL MATCH (x)-[e]->(o)
 WHERE e.article_id IS NOT NULL
-RETURN e.date AS date, x.name AS subject, label(e) AS relation, o.name AS object,
-       e.evidence AS evidence, e.article_id AS article
-UNION ALL
-MATCH (:Lookup {key: $name})-[:NAME_OF]->(x)
-MATCH (s)-[e]->(x)
+WITH x, collect({date: e.date, subject: x.name, relation: label(e), object: o.name,
+                 evidence: e.evidence, article: e.article_id}) AS outgoing
+OPTIONAL MATCH (s)-[e]->(x)
 WHERE e.article_id IS NOT NULL
-RETURN e.date AS date, s.name AS subject, label(e) AS relation, x.name AS object,
-       e.evidence AS evidence, e.article_id AS article
+WITH outgoing, collect({date: e.date, subject: s.name, relation: label(e), object: x.name,
+                        evidence: e.evidence, article: e.article_id}) AS incoming
+UNWIND list_concat(outgoing, incoming) AS r
+WITH r WHERE r.article IS NOT NULL
+RETURN r.date AS date, r.subject AS subject, r.relation AS relation, r.object AS object,
+       r.evidence AS evidence, r.article AS article
 ORDER BY date, subject, relation

@@ -1,4 +1,4 @@
-"""Acronyms defined in the text: 'the Cybersecurity Law (CSL)' makes every 'CSL' that law."""
+"""Acronyms defined in the text: 'the Export Control Law (ECL)' makes every 'ECL' that law."""
 
 from __future__ import annotations
 

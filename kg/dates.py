@@ -1,10 +1,12 @@
-"""Full calendar dates stated in a sentence ('on April 10, 2021'), which override the article's."""
+"""Dates stated in a sentence ('on April 10, 2021', 'in July 2022', 'last December'), which
+override the article's, and the period arithmetic of date filters."""
 
 from __future__ import annotations
 
 import re
-from datetime import date
-from typing import TYPE_CHECKING
+from datetime import date, timedelta
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -74,11 +76,93 @@ def parse_full_date(text: str) -> str | None:
     return None
 
 
-def sentence_date(sent: Span) -> str | None:
-    """A full date named by one of the sentence's DATE entities."""
-    for ent in sent.ents:
-        if ent.label_ == "DATE":
-            found = parse_full_date(ent.text)
-            if found:
-                return found
+def date_texts(sent: Span, near: int | None = None) -> tuple[str, ...]:
+    """The texts of the sentence's DATE entities ('July 2022', 'last December'), the closest to
+    token NEAR first when it is given."""
+    dates = [ent for ent in sent.ents if ent.label_ == "DATE"]
+    if near is not None:
+        dates.sort(key=lambda ent: min(abs(ent.start - near), abs(ent.end - 1 - near)))
+    return tuple(ent.text for ent in dates)
+
+
+_DURATION = re.compile(
+    r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|some|past|"
+    r"recent|coming|next)\s+(\w+\s+)?(years?|months?|weeks?|days?|decades?)\b(?!\s+ago)",
+    re.I,
+)
+_LAST_MONTH = re.compile(rf"\b(last|this)\s+(?P<month>{_MONTH})\b", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(rf"(?:(?:on|last|this)\s+)?(?P<day>{'|'.join(WEEKDAYS)})", re.I)
+_MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH})\.?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
+
+
+def stated_date(texts: tuple[str, ...], published: str | None) -> str | None:
+    """The date the first datable text states, as precisely as it states it ('2022-07-12',
+    '2022-07', '2022'); texts naming a year come first. Relative dates ('last December', 'on
+    Monday') are read from the article's date PUBLISHED; durations ('three years') state no
+    date."""
+    absolute = [t for t in texts if _YEAR.search(t)]
+    for text in [*absolute, *(t for t in texts if t not in absolute)]:
+        found = _point_in_time(text, published)
+        if found:
+            return found
     return None
+
+
+@lru_cache(maxsize=4096)
+def _point_in_time(text: str, published: str | None) -> str | None:
+    if _DURATION.search(text):
+        return None
+    full = parse_full_date(text)
+    if full:
+        return full
+    month_year = _MONTH_YEAR.search(text)
+    if month_year:
+        month = MONTHS[month_year.group("month").lower()]
+        return f"{month_year.group('year')}-{month:02d}"
+    base = _base_date(published)
+    last = _LAST_MONTH.search(text)
+    if last and base is not None:
+        month = MONTHS[last.group("month").lower()]
+        year = base.year if month < base.month or last.group(1).lower() == "this" else base.year - 1
+        return f"{year:04d}-{month:02d}"
+    weekday = _WEEKDAY.fullmatch(text.strip())
+    if weekday and base is not None:  # the latest such day up to the article's own
+        back = (base.weekday() - WEEKDAYS.index(weekday.group("day").lower())) % 7
+        return (base - timedelta(days=back)).isoformat()
+    years: list[str] = _YEAR.findall(text)
+    if len(years) == 1 and not any(c.isdigit() for c in _YEAR.sub("", text)):
+        return years[0]  # "2020", "late 2020"
+    if not years and base is None:
+        return None  # relative to nothing
+    parsed = _parser(base).get_date_data(text)  # weekdays, "yesterday", "Nov 3"
+    if parsed.date_obj is None:
+        return years[0] if years else None
+    when = parsed.date_obj.date()
+    if parsed.period == "year":
+        return f"{when.year:04d}"
+    if parsed.period == "month":
+        return f"{when.year:04d}-{when.month:02d}"
+    return when.isoformat()
+
+
+def _base_date(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+@cache
+def _parser(base: date | None) -> Any:
+    from datetime import datetime
+
+    from dateparser.date import DateDataParser
+
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past"}
+    if base is not None:
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
+    return DateDataParser(languages=["en"], settings=settings)

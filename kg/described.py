@@ -1,4 +1,4 @@
-"""Policies named by description: 'issued a set of rules governing cross-border data transfer'."""
+"""Policies named by description: 'released a package of rules governing live-streamed sales'."""
 
 from __future__ import annotations
 

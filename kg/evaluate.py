@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg.errors import KGError
 from kg.gazetteer import normalise_surface
 from kg.ontology import ontology
 
@@ -111,7 +110,16 @@ def score_document(predicted: dict[str, Any], gold: dict[str, Any], board: Score
         else:
             board.relations.fp += 1
             tally.fp += 1
-            board.errors.append({"document": gold.get("id"), "kind": "false_positive", **r})
+            board.errors.append(
+                {
+                    "document": gold.get("id"),
+                    "kind": "false_positive",
+                    **r,
+                    # which ends the gold knows: an end it does not know is an entity error
+                    "ends_in_gold": [s is not None, o is not None],
+                }
+            )
+    found_gold = set(gold_index_of.values())
     for (s, t, o), count in remaining.items():
         for _ in range(count):
             board.relations.fn += 1
@@ -132,22 +140,9 @@ def score_document(predicted: dict[str, Any], gold: dict[str, Any], board: Score
                     "type": t,
                     "object": o,
                     "evidence": evidence,
+                    "ends_found": [s in found_gold, o in found_gold],
                 }
             )
-
-
-def gold_pairs(gold_dir: Path) -> list[tuple[Path, Path]]:
-    """(document, gold) file pairs of a gold folder, in name order."""
-    if not gold_dir.is_dir():
-        raise KGError(f"{gold_dir}: not a directory of NNN.json + NNN.gold.json files")
-    pairs = []
-    for gold_file in sorted(gold_dir.glob("*.gold.json")):
-        document_file = gold_file.with_name(gold_file.name.replace(".gold.json", ".json"))
-        if document_file.exists():
-            pairs.append((document_file, gold_file))
-    if not pairs:
-        raise KGError(f"{gold_dir}: no NNN.json + NNN.gold.json pairs found")
-    return pairs
 
 
 def evaluate(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -200,10 +201,19 @@ class RdfWriter:
 
 
 def _date(value: str) -> Literal:
-    """An xsd:date where the value is a full ISO date, else a plain string."""
-    if len(value) == 10 and value[4] == "-" and value[7] == "-":
-        return Literal(value, datatype=XSD.date)
+    """xsd:date, xsd:gYearMonth or xsd:gYear as precisely as the value states it; a plain
+    string for anything else."""
+    for pattern, datatype in _DATE_TYPES:
+        if pattern.fullmatch(value):
+            return Literal(value, datatype=datatype)
     return Literal(value)
+
+
+_DATE_TYPES = (
+    (re.compile(r"\d{4}-\d{2}-\d{2}"), XSD.date),
+    (re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth),
+    (re.compile(r"\d{4}"), XSD.gYear),
+)
 
 
 GRAPHML_KEYS = (

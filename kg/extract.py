@@ -9,9 +9,8 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from kg.mentions import find_mentions
+from kg.extraction.component import extraction_of
 from kg.model import ArticleGraph, Document
-from kg.relations import find_claims
 from kg.resolve import resolve_article
 
 if TYPE_CHECKING:
@@ -48,8 +47,8 @@ def _extract(
 ) -> Iterator[ArticleGraph]:
     pairs = ((document.text, document) for document in documents)
     for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        mentions = find_mentions(doc)
-        yield resolve_article(document, mentions, find_claims(doc, mentions))
+        mentions, claims = extraction_of(doc)
+        yield resolve_article(document, mentions, claims)
 
 
 # The pipeline of the forked workers: inherited from the parent, never pickled.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -13,10 +14,22 @@ from kg.resources import load_yaml
 
 
 def slugify(name: str) -> str:
-    """A stable id from a name: 'People's Bank of China' -> 'peoples-bank-of-china'."""
+    """A stable id from a name: 'People's Bank of China' -> 'peoples-bank-of-china'; a name
+    with no Latin letters or digits gets one from its hash ('国家数据局' -> 'entity-6d1c...')."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     ascii_name = re.sub(r"['’]", "", ascii_name.lower())
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-") or "entity"
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")
+    if slug:
+        return slug
+    return "entity-" + hashlib.sha1(name_key(name).encode("utf-8")).hexdigest()[:12]
+
+
+def entity_id(name: str, label: str) -> str:
+    """The id of an entity the gazetteer does not list: its slug, with its label added where a
+    curated entity of another type has that slug ('xinhua-company' beside the outlet)."""
+    slug = slugify(name)
+    curated = gazetteer().get(slug)
+    return slug if curated is None or curated.label == label else f"{slug}-{label.lower()}"
 
 
 def normalise_surface(text: str) -> str:
@@ -80,7 +93,7 @@ def alias_index() -> dict[tuple[str, str], str]:
 
 def linked_id(surface: str, label: str) -> str | None:
     """The curated id a name found by other means stands for, ignoring a jurisdiction ending
-    ('Cybersecurity Law of the People's Republic of China' -> the Cybersecurity Law)."""
+    ('E-Commerce Law of the People's Republic of China' -> the E-Commerce Law)."""
     name = without_jurisdiction(surface)
     if label == "Policy":
         return alias_index().get((name, label)) or alias_index().get((policy_core(name), label))

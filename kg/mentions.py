@@ -32,7 +32,7 @@ _LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _TRAILING = re.compile(r"\s*(['’]s?|,)$")
 ACTOR_DEPS = ("nsubj", "nsubjpass")
 VERB_TAGS = frozenset({"VBZ", "VBG", "VBD"})
-_GLUED = re.compile(r"\b[a-z]{2,}[A-Z]|[a-z]{3,}[A-Z][a-z]{2}\b(?=\s*\d)")
+FINITE_VERB_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,6 @@ class TypingRules:
     dangling_words: frozenset[str]
     described_as: dict[str, str]
     company_verbs: frozenset[str]
-    lowercase_unit_heads: frozenset[str]
     min_unknown_acronym: int
 
 
@@ -83,7 +82,6 @@ def typing_rules() -> TypingRules:
             noun: label for label, nouns in raw["described_as"].items() for noun in nouns
         },
         company_verbs=frozenset(raw["company_verbs"]),
-        lowercase_unit_heads=frozenset(raw["lowercase_unit_heads"]),
     )
 
 
@@ -114,8 +112,8 @@ def type_organisation(name: str) -> str | None:
 
 
 def apposed_label(span: Span) -> str | None:
-    """The type an apposition or relative clause gives a name: 'Labaton Sucharow, a law firm',
-    'the NPPA, the gaming regulator', 'Kanzhun, which runs Boss Zhipin'."""
+    """The type an apposition or relative clause gives a name: 'Harwell Ames, a law firm',
+    'the NRTA, the broadcast regulator', 'Quillfeed, which runs a video app'."""
     described = typing_rules().described_as
     for child in span.root.children:
         if child.dep_ == "appos":
@@ -144,7 +142,7 @@ def _is_actor_position(span: Span) -> bool:
         return True
     if root.dep_ == "pobj" and root.head.lower_ == "by":
         return True
-    # "Beijing's crackdown" acts; "China's economy" or "China's regulators" does not.
+    # "Beijing's campaign" acts; "China's exports" or "China's ministries" do not.
     return root.dep_ == "poss" and root.head.lemma_.lower() in cues().nouns
 
 
@@ -161,7 +159,7 @@ def _strip_titles(span: Span) -> Span:
 
 
 def _inside_a_longer_name(span: Span) -> bool:
-    """'Xi' in 'You Xi': a one-word person alias right after another capitalised word."""
+    """'Li' in 'Bao Li': a one-word person alias right after another capitalised word."""
     if span.label_ != "Person" or len(span) > 1 or span.start == span.sent.start:
         return False
     before = span.doc[span.start - 1]
@@ -169,12 +167,12 @@ def _inside_a_longer_name(span: Span) -> bool:
 
 
 def _headline_clause(span: Span) -> bool:
-    """'China Adopts', 'Cracking China': a title-case headline's verb taken into a name."""
+    """'Beijing Passes', 'Taming China': a title-case headline's verb taken into a name."""
     return span[0].tag_ in VERB_TAGS or span[-1].tag_ in VERB_TAGS
 
 
 def _headline_actor(span: Span, sentence: int) -> Mention | None:
-    """'China Adopts' in a headline: the state acting, once the verb is set aside."""
+    """'Beijing Passes' in a headline: the state acting, once the verb is set aside."""
     words = [t for t in span if t.tag_ not in VERB_TAGS]
     if len(words) != 1 or words[0].dep_ not in ACTOR_DEPS:
         return None
@@ -187,16 +185,16 @@ def _headline_actor(span: Span, sentence: int) -> Mention | None:
     )
 
 
-def _with_lowercase_head(span: Span) -> Span:
-    """'Local Services group': the NER stops before a lowercase unit word that ends the name."""
-    following = span.doc[span.end] if span.end < len(span.doc) else None
-    if following is None or not following.is_lower:
-        return span
-    if following.lower_ not in typing_rules().lowercase_unit_heads:
-        return span
-    from spacy.tokens import Span
-
-    return Span(span.doc, span.start, span.end + 1, label=span.label_)
+def _well_formed(span: Span) -> bool:
+    """A name is a noun phrase: no finite verb ('China Tightens Grip', 'Crackdown Is The
+    Latest'), not cut off before its end ('Opinions of the', 'Law on Anti-'), parentheses
+    closed."""
+    if any(t.tag_ in FINITE_VERB_TAGS for t in span):
+        return False
+    last = span[-1]
+    if last.lower_ in typing_rules().dangling_words or last.text in ("-", "–"):
+        return False
+    return span.text.count("(") == span.text.count(")")
 
 
 def _is_junk(text: str) -> bool:
@@ -207,8 +205,6 @@ def _mention_from_span(span: Span, sentence: int) -> Mention | None:
     rules = typing_rules()
     if span.label_ == "PERSON":
         span = _strip_titles(span)
-    if span.label_ == "ORG":
-        span = _with_lowercase_head(span)
     surface = clean_surface(span.text)
     if not surface or _is_junk(span.text) or normalise_surface(surface) in rules.stop_entities:
         return None
@@ -216,9 +212,21 @@ def _mention_from_span(span: Span, sentence: int) -> Mention | None:
     if span.label_ in labels:
         if _inside_a_longer_name(span):
             return None
-        return Mention(
-            surface, span.label_, span.start, span.end, sentence, span.ent_id_ or None, "gazetteer"
-        )
+        if span.ent_id_:
+            return Mention(
+                surface, span.label_, span.start, span.end, sentence, span.ent_id_, "gazetteer"
+            )
+        if not _well_formed(span):
+            return None
+        # the trained recogniser: typed already; linked to the gazetteer where it names a
+        # curated entity. A place named as the state acting is an actor only where it acts.
+        canonical = rules.metonyms.get(surface) if span.label_ == "Regulator" else None
+        if canonical is not None:
+            return Mention(
+                surface, "Regulator", span.start, span.end, sentence, slugify(canonical), "metonymy"
+            )
+        known = linked_id(surface, span.label_)
+        return Mention(surface, span.label_, span.start, span.end, sentence, known, "ner")
     mapped = rules.ner_labels.get(span.label_)
     if mapped is not None and _headline_clause(span):
         return _headline_actor(span, sentence)
@@ -257,8 +265,8 @@ def _looks_like_a_name(surface: str) -> bool:
     known = any((normalise_surface(surface), label) in alias_index() for label in ontology().labels)
     if known:
         return True
-    if any(c.isdigit() for c in surface) or _GLUED.search(surface):
-        return False  # "Page A3", "CommencedJun 1, 2017", "byStanding": layout debris
+    if any(c.isdigit() for c in surface):
+        return False  # "Page A3": layout debris
     return not (surface.isupper() and len(surface) < rules.min_unknown_acronym)
 
 

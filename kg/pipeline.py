@@ -28,16 +28,16 @@ def _surface_variants(surface: str) -> list[str]:
 
 
 def gazetteer_patterns(nlp: Language) -> list[dict[str, Any]]:
-    """EntityRuler patterns: short one-word aliases as written, others case-insensitively."""
+    """EntityRuler patterns: short one-word aliases as written (token patterns), every other
+    surface as a phrase matched on lower case (the ruler's fast phrase matcher)."""
     patterns: list[dict[str, Any]] = []
     for entity in gazetteer().values():
         for surface in dict.fromkeys((entity.name, *entity.aliases)):
             for variant in _surface_variants(surface):
                 tokens = [t.text for t in nlp.make_doc(variant)]
+                pattern: str | list[dict[str, str]] = variant
                 if len(tokens) == 1 and (len(tokens[0]) < CASELESS_MIN or tokens[0].isupper()):
-                    pattern: list[dict[str, str]] = [{"ORTH": tokens[0]}]
-                else:
-                    pattern = [{"LOWER": t.lower()} for t in tokens]
+                    pattern = [{"ORTH": tokens[0]}]
                 patterns.append({"label": entity.label, "pattern": pattern, "id": entity.id})
     return patterns
 
@@ -80,15 +80,46 @@ def _register_paragraph_breaks() -> None:
 
 
 def build_pipeline(model: str | None = None) -> Language:
-    """The extraction pipeline: MODEL, sentences broken at blank lines, and the gazetteer
-    ruler placed before its NER."""
-    nlp = load_model(model)
+    """The extraction pipeline: the base pipeline with, from a trained model, its recogniser;
+    sentences broken at blank lines; the gazetteer ruler before the NER; and the relation stage
+    last (mentions and claims, by the trained classifier when there is one).
+
+    MODEL: a trained model directory, 'rules', or an installed spaCy pipeline (see
+    kg.extraction.trained.choose_model); none: the shipped model."""
+    from kg.extraction.component import FACTORY, register
+    from kg.extraction.trained import CLASSIFIER_DIR, RECOGNISER_DIR, choose_model
+
+    choice = choose_model(model)
+    nlp = load_model(choice.base)
+    if choice.trained is not None:
+        from kg.extraction.recogniser import install_recogniser
+
+        try:
+            install_recogniser(nlp, choice.trained / RECOGNISER_DIR)
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"{choice.trained}: its recogniser does not load ({exc})") from None
     _register_paragraph_breaks()
     first = "parser" if "parser" in nlp.pipe_names else None
     nlp.add_pipe(PARAGRAPH_BREAKS, before=first)
     before = "ner" if "ner" in nlp.pipe_names else None
     ruler = nlp.add_pipe(
-        "entity_ruler", name="gazetteer", config={"overwrite_ents": True}, before=before
+        "entity_ruler",
+        name="gazetteer",
+        config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"},
+        before=before,
     )
     ruler.add_patterns(gazetteer_patterns(nlp))  # type: ignore[attr-defined]
+    register()
+    relations = choice.meta.get("relations", {})
+    stage = nlp.add_pipe(
+        FACTORY,
+        config={
+            "cross_sentence": bool(relations.get("cross_sentence", True)),
+            "overrides": list(relations.get("overrides", [])),
+        },
+    )
+    if choice.trained is not None:
+        from kg.extraction.classifier import RelationClassifier
+
+        stage.classifier = RelationClassifier.load(choice.trained / CLASSIFIER_DIR)  # type: ignore[attr-defined]
     return nlp

@@ -38,7 +38,7 @@ class RelationFinder(RoleRules, StructureRules):
         return out
 
     def _attendance_claims(self, found: list[Claim]) -> Iterator[Claim]:
-        """'Regulators summoned Ant. Jack Ma and Eric Jing attended the meeting.': the people
+        """'The NPPA called in NetEase. Its founder and its CFO joined the talks.': the people
         who attended a summons named just before were summoned too."""
         summons = [c for c in found if c.type == "SUMMONED"]
         if not summons:
@@ -99,7 +99,7 @@ class RelationFinder(RoleRules, StructureRules):
         passive = [c for c in verb.children if c.dep_ in ("nsubjpass", "auxpass")]
         by_agent = any(c.dep_ == "agent" for c in verb.children)
         if verb.dep_ == "acl" and (verb.tag_ == "VBN" or by_agent) and not passive:
-            # "Tianmu News, a service run by Zhejiang Daily", "one of the firms ordered by SAMR"
+            # "QQ Music, an app run by Tencent", "one of the platforms told by the CAC to ..."
             objects = [i for t in described_by(verb.head) for i in self.index.at(t)]
             subjects = [i for t in agent_tokens(verb) for i in self.index.at(t)]
             rule = "participle"
@@ -125,7 +125,7 @@ class RelationFinder(RoleRules, StructureRules):
             rule = "active"
             speaker = _reported_by(verb, self.lexicon.reporting)
             if rel_type in self.lexicon.stances and speaker is not None:
-                # "Xi said China must pursue common prosperity": the speaker's stance
+                # "Li said the country must embrace dual circulation": the speaker's stance
                 subjects += [i for t in subject_tokens(speaker) for i in self.index.at(t)]
         if rel_type == "ISSUED":
             objects += [
@@ -163,7 +163,7 @@ class RelationFinder(RoleRules, StructureRules):
             i for t in prep_objects(noun, self.lexicon.noun_agent_preps) for i in self.index.at(t)
         ]
         for participle in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
-            # "a fine of $2.75 billion imposed on Alibaba"
+            # "a penalty of 90 million yuan imposed on Kuaishou"
             objects += [
                 i
                 for t in prep_objects(participle, self.lexicon.noun_preps[rel_type])
@@ -192,7 +192,7 @@ class RelationFinder(RoleRules, StructureRules):
         )
 
     def _placed_under_claims(self, noun: Token, rel_type: str) -> Iterator[Claim]:
-        """'Ant will come under the supervision of the PBoC': the noun's 'of' (or possessor)
+        """'Meituan falls under the oversight of the CBIRC': the noun's 'of' (or possessor)
         acts on whoever the verb places under it."""
         actors = prep_objects(noun, frozenset({"of"}))
         actors += [c for c in noun.children if c.dep_ == "poss"]
@@ -232,8 +232,8 @@ def _reported_by(verb: Token, reporting: frozenset[str]) -> Token | None:
 
 
 def _clause_objects(verb: Token) -> list[Token]:
-    """What an action noun as subject acts on: 'the crackdown hit Alibaba', 'the demands
-    include that Ant be more transparent'."""
+    """What an action noun as subject acts on: 'the campaign hit Kuaishou', 'the requests
+    include that Xiaomi be open about fees'."""
     found = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
         found += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -250,7 +250,7 @@ def governing_verb(noun: Token) -> Token | None:
         if head.dep_ == "pobj" and head.head.head.pos_ == "VERB" and head.head.lower_ == "for":
             return head.head.head  # "called for deeper oversight"
         if head.dep_ == "pobj" and head.head.lower_ == "with":
-            # "stepped up pressure on Alibaba with a probe", the parse hanging 'with' on
+            # "raised pressure on Tencent with a review", the parse hanging 'with' on
             # the verb or on its object
             attached = head.head.head
             if attached.dep_ == "dobj":

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from kg.gazetteer import CuratedEntity, family_members, gazetteer, policy_core, slugify
+from kg.dates import stated_date
+from kg.gazetteer import CuratedEntity, family_members, gazetteer, policy_core
+from kg.gazetteer import entity_id as new_entity_id
 from kg.model import ArticleGraph, Claim, Document, Entity, Mention, Relation
 from kg.ontology import ontology
 
 # Mentions found only by these methods stand for an entity only if it takes part in a claim:
 # "China" as a place is not an actor, "China summoned Ant" is.
-WEAK_METHODS = frozenset({"anaphora"})
+WEAK_METHODS = frozenset({"anaphora", "metonymy"})
 # Mentions that point at an entity without naming it ("the regulator") are not aliases.
 NOT_NAMES = frozenset({"anaphora"})
 
@@ -44,7 +46,9 @@ class ArticleResolver:
                 earlier = Entity(
                     curated.id, curated.name, curated.label, curated.aliases, curated.wikidata
                 )
-            entity = earlier or Entity(slugify(mention.text), mention.text, mention.label)
+            entity = earlier or Entity(
+                new_entity_id(mention.text, mention.label), mention.text, mention.label
+            )
         self.entities.setdefault(entity.id, entity)
         surfaces = self.surfaces.setdefault(entity.id, [])
         if mention.text not in surfaces and mention.method not in NOT_NAMES:
@@ -133,14 +137,14 @@ def resolve_article(
         if kind.symmetric and obj < subject:
             subject, obj = obj, subject
         properties = dict(claim.properties)
-        stated_date = properties.pop("date", None)
+        stated = stated_date(properties.pop("date_text", None) or (), document.published)
         relation = Relation(
             subject=subject,
             type=claim.type,
             object=obj,
             article_id=document.id,
             evidence=claim.evidence,
-            date=stated_date or document.published,
+            date=stated or document.published,
             confidence=claim.confidence,
             method=claim.method,
             modality=claim.modality,

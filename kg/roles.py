@@ -1,4 +1,4 @@
-"""Role rules: 'Alibaba founder Jack Ma', 'Jack Ma, Alibaba's founder', 'Guo is head of X'."""
+"""Role rules: 'Meituan founder Wang Xing', 'Wang Xing, Meituan's founder', 'Li is head of X'."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ class RoleRules(RuleBase):
     """Titles, appositions and copulas naming a role that holds, founds or owns."""
 
     def _role_claims(self, sent: Span) -> Iterator[Claim]:
-        """'Alibaba founder Jack Ma', 'Jack Ma, Alibaba's founder', 'Guo, head of the CBIRC'."""
+        """'Meituan founder Wang Xing', 'Wang Xing, Meituan's founder', 'Pan, head of the NFRA'."""
         inside = [i for i, m in enumerate(self.mentions) if sent.start <= m.start < sent.end]
         role = self.lexicon.role_pattern.pattern
         before_holder = re.compile(
@@ -61,7 +61,7 @@ class RoleRules(RuleBase):
                         yield from self._role(a, b, match.group("role"), gap, sent)
 
     def _role_names_next(self, after: int, role: str) -> bool:
-        """Whether the role is a title of the name right after it ('Ant's chairman Eric Jing')."""
+        """Whether the role is a title of the name right after it ('Baidu's president Zhang Ya')."""
         following = after + len(role.split()) + 1  # the possessive 's, then the role words
         for offset in range(following - 1, following + 3):
             index = self.index.by_token.get(offset)
@@ -89,9 +89,9 @@ class RoleRules(RuleBase):
             yield claim
 
     def _copula_role_claims(self) -> Iterator[Claim]:
-        """Role nouns tied to a person by the parse: 'Guo is also the vice governor of the PBoC',
-        'she serves as head of the CAC', 'the appointment of Gan as the bureau's chief',
-        'chairman of the CBIRC and party secretary of the central bank'."""
+        """Role nouns tied to a person by the parse: 'Pan is now the deputy governor of the PBoC',
+        'she serves as head of the NPPA', 'the naming of Wu as the ministry's chief',
+        'minister of commerce and deputy head of the commission'."""
         for token in self.doc:
             role = self._role_phrase(token)
             if role is None:
@@ -133,13 +133,13 @@ class RoleRules(RuleBase):
             if self._role_phrase(head):
                 return self._holders_of(head, depth + 1)
             if head.dep_ == "pobj" and self._role_phrase(head.head.head):
-                # "chairman of the CBIRC and party secretary of ...": the parse joins the roles
+                # "minister of commerce and deputy head of ...": the parse joins the roles
                 # at the first organisation
                 return self._holders_of(head.head.head, depth + 1)
         return [i for t in candidates for i in self.index.at(t)]
 
     def _titles_next_name(self, role: Token) -> bool:
-        """'Ant's chairman Eric Jing': the role is the title of the name right after it."""
+        """'Baidu's president Zhang Ya': the role is the title of the name right after it."""
         index = self.index.by_token.get(role.i + 1)
         return index is not None and self.mentions[index].label == "Person"
 

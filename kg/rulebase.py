@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kg.cues import Cues, cues
-from kg.dates import sentence_date
+from kg.dates import date_texts
 from kg.mentions import typing_rules
 from kg.model import Claim, Mention
 from kg.ontology import ontology
@@ -54,8 +54,8 @@ class MentionIndex:
         return found
 
     def _possessor(self, token: Token, depth: int = 0) -> int | None:
-        # "suspended Ant's IPO" -> Ant; "the IPO of Ant" -> Ant;
-        # "controls 33 percent of Ant Group shares" -> Ant Group
+        # "halted Xiaomi's bond sale" -> Xiaomi; "the listing of Xiaomi" -> Xiaomi;
+        # "holds 20 percent of Kuaishou shares" -> Kuaishou
         for child in token.children:
             if child.dep_ in ("poss", "nmod", "compound") and child.i in self.by_token:
                 return self.by_token[child.i]
@@ -96,7 +96,7 @@ def _joins(doc: Doc, before: Mention, after: Mention) -> bool:
     if before.label != after.label or before.sentence != after.sentence:
         return False
     if after.end < len(doc) and doc[after.end].tag_ == "POS":
-        return False  # "Alibaba, Ant's parent": an apposition, not a list
+        return False  # "Tencent, QQ's owner": an apposition, not a list
     return _joiner(doc, before.end, after.start) is not None
 
 
@@ -174,7 +174,7 @@ def modality_of(verb: Token, lexicon: Cues) -> str | None:
 def subject_tokens(verb: Token) -> list[Token]:
     """The subject of VERB, inherited through conjunction, xcomp and relative clauses."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    # "SAMR said it has investigated Tencent": 'it' is the speaker
+    # "The CSRC said it had reviewed Xiaomi": 'it' is the speaker
     if (
         subjects
         and all(s.lower_ in SPEAKER_PRONOUNS for s in subjects)
@@ -183,7 +183,7 @@ def subject_tokens(verb: Token) -> list[Token]:
     ):
         return subject_tokens(verb.head)
     if verb.dep_ == "relcl" and all(s.lower_ in RELATIVE_PRONOUNS for s in subjects):
-        return [_relative_antecedent(verb)]  # "Ant, which owns Alipay"
+        return [_relative_antecedent(verb)]  # "Tencent, which owns QQ"
     if subjects:
         return subjects
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
@@ -192,7 +192,7 @@ def subject_tokens(verb: Token) -> list[Token]:
 
 
 def _relative_antecedent(verb: Token) -> Token:
-    """What a relative clause is about. 'Jack Ma, founder of Alibaba, which controls Ant':
+    """What a relative clause is about. 'Pony Ma, founder of Tencent, which owns WeChat':
     'which' cannot be the person the parser attached it to, so it is the thing just before."""
     head = verb.head
     pronoun = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -259,7 +259,7 @@ class RuleBase:
             if not rel_type or not self.ontology.relation(rel_type).allows(s.label, o.label):
                 return None
         confidence = round(CONFIDENCE[method] * MODALITY_FACTOR[modality], 3)
-        stated = {"date": sentence_date(sent), **(properties or {})}
+        stated = {"date_text": date_texts(sent) or None, **(properties or {})}
         props = tuple((k, v) for k, v in stated.items() if v is not None)
         return Claim(
             subject,

@@ -1,5 +1,5 @@
-"""Structural rules: possessives ('Alibaba's Ant'), organ hierarchies ('X under the Y') and
-restructurings ('Alibaba will split into six units: A, B and C')."""
+"""Structural rules: possessives ('Tencent's QQ'), organ hierarchies ('X under the Y') and
+restructurings ('Baidu will divide into four units: A, B, C and D')."""
 
 from __future__ import annotations
 
@@ -8,12 +8,14 @@ from collections.abc import Iterator
 from kg.model import Claim
 from kg.rulebase import NESTED, RuleBase, prep_objects, subject_tokens
 
+METONYMY = "metonymy"
+
 
 class StructureRules(RuleBase):
     """Ownership and PART_OF from the shape of names and possessives."""
 
     def _possessive_claims(self) -> Iterator[Claim]:
-        """'Alibaba's Ant' -> OWNS; 'the State Council's SAMR' -> SAMR PART_OF the State Council."""
+        """'Tencent's QQ' -> OWNS; 'the State Council's NRTA' -> NRTA PART_OF the State Council."""
         for index, mention in enumerate(self.mentions):
             if mention.method == NESTED:
                 continue
@@ -22,6 +24,8 @@ class StructureRules(RuleBase):
                 owner = self.index.by_token.get(child.i)
                 if child.dep_ != "poss" or owner is None or owner == index:
                     continue
+                if self.mentions[owner].method == METONYMY:
+                    continue  # "China's central bank": a nationality, not an owner
                 both = (self.mentions[owner].label, mention.label)
                 if both == ("Regulator", "Regulator"):
                     claim = self._claim(index, "PART_OF", owner, root.sent, "possessive", "poss")
@@ -31,7 +35,7 @@ class StructureRules(RuleBase):
                     yield claim
 
     def _hierarchy_claims(self) -> Iterator[Claim]:
-        """'General Office of the State Council' and 'X, an agency under the State Council'."""
+        """'General Office of the State Council' and 'X, a bureau that reports under the Y'."""
         for index, mention in enumerate(self.mentions):
             sent = self.doc[mention.start].sent
             if mention.method == NESTED:
@@ -57,8 +61,8 @@ class StructureRules(RuleBase):
                     yield claim
 
     def _restructuring_claims(self) -> Iterator[Claim]:
-        """'The company will reorganise its businesses into six units: A, B and C' and
-        'the restructuring of Alibaba into ...': each unit named after 'into' is owned."""
+        """'The group will divide its operations into four units: A, B, C and D' and
+        'the restructuring of Baidu into ...': each unit named after 'into' is owned."""
         for token in self.doc:
             if token.lemma_.lower() not in self.lexicon.restructuring:
                 continue

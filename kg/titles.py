@@ -1,4 +1,4 @@
-"""Titles of laws and rules written out in full: 'the Measures for Cybersecurity Review'."""
+"""Titles of laws and rules written out in full: 'the Provisions on Live-Streaming Sales'."""
 
 from __future__ import annotations
 
@@ -25,7 +25,12 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     start: int | None = None
     for token in doc:
-        inside = _title_case(token) or (start is not None and token.lower_ in CONNECTORS)
+        hyphenated = token.i > 0 and doc[token.i - 1].text == "-" and token.is_alpha
+        inside = (
+            _title_case(token)
+            or (start is not None and token.lower_ in CONNECTORS)
+            or (start is not None and hyphenated)  # "Micro-lending", "Record-filing"
+        )
         if inside and start is None and _title_case(token):
             start = token.i
         elif not inside and start is not None:
@@ -35,21 +40,27 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
         runs.append((start, len(doc)))
     trimmed = []
     for begin, end in runs:
-        # headline verbs ("China Adopts ..."), sentence-initial words and trailing dates are not
+        # headline verbs ("Beijing Passes ..."), sentence-initial words and trailing dates are not
         # part of a title
         verbs = [t.i for t in doc[begin:end] if t.tag_.startswith("VB")]
         if verbs:
             begin = verbs[-1] + 1
         if doc[begin].is_sent_start and doc[begin].pos_ != "PROPN":
             begin += 1
-        while end > begin and (not _title_case(doc[end - 1]) or doc[end - 1].ent_type_ == "DATE"):
+        while end > begin and (
+            not _title_case(doc[end - 1])
+            or doc[end - 1].text == "-"
+            or doc[end - 1].ent_type_ == "DATE"
+        ):
+            if doc[end - 1].is_alpha and doc[end - 2].text == "-" and end - 2 > begin:
+                break  # a hyphenated last word ("Online Micro-lending") ends the title
             end -= 1
         while begin < end and (
             not _title_case(doc[begin])
             or doc[begin].lower_ in NATIONALITY
             or doc[begin].dep_ == "case"
         ):
-            begin += 1  # "China's Cybersecurity Law" names the Cybersecurity Law
+            begin += 1  # "China's Export Control Law" names the Export Control Law
         if end - begin >= MIN_TOKENS:
             trimmed.append((begin, end))
     return trimmed
@@ -75,10 +86,10 @@ def policy_titles(
         if not any(w in policy_heads for w in words) or doc[begin:end].text.count("\n"):
             continue
         if words[-1] in organisation_heads:
-            continue  # "Rosen Law Firm", "Securities Law Institute": named bodies
+            continue  # "Harwell Law Firm", "Banking Law Institute": named bodies
         named = without_jurisdiction(doc[begin:end].text).split()
         if all(w in policy_heads or w in CONNECTORS for w in named):
-            continue  # "Guidelines and the Draft" names no particular policy
+            continue  # "Rules and the Measures" names no particular policy
         if words[0] == "the":
             begin += 1
         span = doc[begin:end]

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from kg.resources import SAMPLES_DIR
 
 FIXTURES = Path(__file__).parent / "fixtures"
-DEV_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
+DEV_CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "dev"
 
 
 @pytest.fixture(scope="session")

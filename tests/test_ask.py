@@ -136,7 +136,6 @@ def test_entity_profile_and_timeline(runner: CliRunner, samples_db: Path) -> Non
     assert missing.exit_code == 1 and "No entity named" in missing.output
 
 
-@pytest.mark.skipif(not DEV_CORPUS.is_dir(), reason="the shared dev corpus is not beside the repo")
 def test_question_set_scores_on_the_dev_corpus(runner: CliRunner, tmp_path: Path) -> None:
     db = tmp_path / "dev"
     assert runner.invoke(main, ["ingest", str(DEV_CORPUS), "--db", str(db)]).exit_code == 0

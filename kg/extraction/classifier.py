@@ -1,0 +1,163 @@
+"""The relationship classifier: multinomial logistic regression over sparse binary features.
+
+Trained with scikit-learn; predicts with numpy alone from two files (weights in .npz, classes
+and feature names in .json), so nothing is unpickled and a worker needs no scikit-learn."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from kg.errors import ModelError
+
+NONE = "NONE"
+WEIGHTS = "relations.npz"
+VOCABULARY = "relations.json"
+
+
+@dataclass
+class RelationClassifier:
+    """Classes (NONE first), feature index, weights and the decision thresholds: one for a
+    type that a rule also found for the pair, one for the rest."""
+
+    classes: tuple[str, ...]
+    features: dict[str, int]
+    coef: np.ndarray  # classes x features
+    intercept: np.ndarray
+    threshold: float = 0.5
+    rule_threshold: float = 0.5
+
+    def accepts(self, probability: float, ruled: bool) -> bool:
+        """Whether a type of this probability is kept (RULED: a rule found it too)."""
+        return probability >= (self.rule_threshold if ruled else self.threshold)
+
+    def scores(self, features: Sequence[str]) -> np.ndarray:
+        """Unnormalised class scores of one candidate."""
+        columns = [self.features[f] for f in set(features) if f in self.features]
+        return self.intercept + self.coef[:, columns].sum(axis=1)
+
+    def best(self, features: Sequence[str], allowed: Sequence[str]) -> tuple[str, float]:
+        """The most probable of the ALLOWED types and its probability, against NONE and the
+        other allowed types (the ones the ontology rules out for these ends are left out)."""
+        if not allowed:
+            return NONE, 0.0
+        scores = self.scores(features)
+        rows = [0, *(self.classes.index(t) for t in allowed if t in self.classes)]
+        chosen = scores[rows]
+        chosen = np.exp(chosen - chosen.max())
+        probabilities = chosen / chosen.sum()
+        top = int(np.argmax(probabilities[1:])) + 1 if len(rows) > 1 else 0
+        return self.classes[rows[top]], float(probabilities[top])
+
+    def best_of_many(
+        self, rows: Sequence[Sequence[str]], allowed: Sequence[Sequence[str]]
+    ) -> list[tuple[str, float]]:
+        """best() for many candidates at once: one sparse product for all of them."""
+        if not rows:
+            return []
+        from scipy.sparse import csr_matrix
+
+        pointers: list[int] = [0]
+        columns: list[int] = []
+        for row in rows:
+            columns.extend({self.features[f] for f in row if f in self.features})
+            pointers.append(len(columns))
+        matrix = csr_matrix(
+            (np.ones(len(columns), dtype=np.float32), columns, pointers),
+            shape=(len(rows), len(self.features)),
+        )
+        scores = np.asarray(matrix @ self.coef.T) + self.intercept
+        mask = np.zeros(scores.shape, dtype=bool)
+        mask[:, 0] = True
+        position = {name: i for i, name in enumerate(self.classes)}
+        for number, types in enumerate(allowed):
+            mask[number, [position[t] for t in types if t in position]] = True
+        scores = np.where(mask, scores, -np.inf)
+        scores -= scores.max(axis=1, keepdims=True)
+        probabilities = np.exp(scores)
+        probabilities /= probabilities.sum(axis=1, keepdims=True)
+        probabilities[:, 0] = -1.0  # the best type, NONE set aside
+        top = probabilities.argmax(axis=1)
+        found = []
+        for number, column in enumerate(top):
+            has_type = mask[number, 1:].any()
+            if not has_type:
+                found.append((NONE, 0.0))
+            else:
+                found.append((self.classes[column], float(probabilities[number, column])))
+        return found
+
+    def save(self, directory: Path) -> None:
+        """Write the weights and the vocabulary."""
+        directory.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(
+            directory / WEIGHTS,
+            coef=self.coef.astype(np.float32),
+            intercept=self.intercept.astype(np.float32),
+        )
+        names = sorted(self.features, key=self.features.__getitem__)
+        (directory / VOCABULARY).write_text(
+            json.dumps({"classes": list(self.classes), "threshold": self.threshold,
+                        "rule_threshold": self.rule_threshold, "features": names}),
+            encoding="utf-8",
+        )  # fmt: skip
+
+    @classmethod
+    def load(cls, directory: Path) -> RelationClassifier:
+        """Read a classifier saved by save(); a damaged model is a ModelError."""
+        try:
+            meta = json.loads((directory / VOCABULARY).read_text(encoding="utf-8"))
+            with np.load(directory / WEIGHTS, allow_pickle=False) as arrays:
+                coef, intercept = arrays["coef"], arrays["intercept"]
+        except (OSError, ValueError, KeyError) as exc:
+            raise ModelError(f"{directory}: not a relationship classifier ({exc})") from None
+        features = {name: i for i, name in enumerate(meta["features"])}
+        if coef.shape != (len(meta["classes"]), len(features)):
+            raise ModelError(f"{directory}: weights do not fit the vocabulary")
+        return cls(
+            tuple(meta["classes"]),
+            features,
+            coef,
+            intercept,
+            float(meta["threshold"]),
+            float(meta["rule_threshold"]),
+        )
+
+
+def fit(
+    rows: Sequence[Sequence[str]], labels: Sequence[str], settings: dict[str, Any], seed: int
+) -> RelationClassifier:
+    """Train on feature rows and their labels (NONE or a type)."""
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    counts = Counter(f for row in rows for f in set(row))
+    kept = sorted(f for f, n in counts.items() if n >= int(settings["min_count"]))
+    index = {f: i for i, f in enumerate(kept)}
+    data_rows, columns = [], []
+    for number, row in enumerate(rows):
+        for column in {index[f] for f in row if f in index}:
+            data_rows.append(number)
+            columns.append(column)
+    matrix = csr_matrix(
+        (np.ones(len(columns), dtype=np.float64), (data_rows, columns)),
+        shape=(len(rows), len(kept)),
+    )
+    classes = [NONE, *sorted({label for label in labels if label != NONE})]
+    target = np.array([classes.index(label) for label in labels])
+    model = LogisticRegression(
+        C=float(settings["C"]), max_iter=int(settings["max_iter"]), random_state=seed
+    )
+    model.fit(matrix, target)
+    coef, intercept = model.coef_, model.intercept_
+    if len(classes) == 2:  # scikit-learn keeps one row for two classes
+        coef = np.vstack([-coef / 2, coef / 2])
+        intercept = np.array([-intercept[0] / 2, intercept[0] / 2])
+    order = [list(model.classes_).index(i) for i in range(len(classes))]
+    return RelationClassifier(tuple(classes), index, coef[order], intercept[order])

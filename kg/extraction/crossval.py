@@ -1,0 +1,87 @@
+"""Document-grouped K-fold cross-validation: each fold's model is trained without the documents
+it is scored on, and the scores are pooled over all documents (ONTOLOGY.md's scoring)."""
+
+from __future__ import annotations
+
+import multiprocessing
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from kg.evaluate import Scoreboard, score_document
+from kg.extraction.corpus import AnnotatedDocument, folds, read_corpus
+from kg.extraction.examples import PreparedDocument, prepare
+from kg.extraction.training import Plan, Progress, fit_model, plan, training_parser
+
+# What the forked fold workers read: inherited from the parent, never pickled.
+_shared: tuple[list[AnnotatedDocument], list[PreparedDocument], Plan] | None = None
+
+
+def predictions(model: str, documents: Sequence[AnnotatedDocument]) -> list[dict[str, Any]]:
+    """The gold-format extraction of each document with MODEL (a directory or 'rules')."""
+    from kg.extract import extract_documents, to_gold_format
+    from kg.pipeline import build_pipeline
+
+    nlp = build_pipeline(model)
+    return [
+        to_gold_format(graph) for graph in extract_documents(nlp, [a.document for a in documents])
+    ]
+
+
+def _run_fold(held: list[int]) -> list[tuple[int, dict[str, Any]]]:
+    assert _shared is not None
+    corpus, prepared, chosen = _shared
+    training = [d for i, d in enumerate(prepared) if i not in set(held)]
+    with tempfile.TemporaryDirectory(prefix="kg-fold-") as scratch:
+        fit_model(training, chosen, Path(scratch), lambda _: None, {})
+        found = predictions(scratch, [corpus[i] for i in held])
+    return list(zip(held, found, strict=True))
+
+
+def cross_validate(
+    corpus_dirs: Sequence[Path],
+    k: int,
+    config_path: Path | None = None,
+    base: str | None = None,
+    workers: int = 1,
+    progress: Progress = lambda _: None,
+) -> dict[str, Any]:
+    """Pooled scores of K models, each trained on the other folds; with the rules-only
+    pipeline's scores on the same documents beside them."""
+    global _shared
+    chosen = plan(config_path, base)
+    corpus = read_corpus(corpus_dirs)
+    groups = folds(corpus, k, chosen.seed)
+    prepared = prepare(
+        training_parser(chosen.base),
+        corpus,
+        chosen.recogniser,
+        chosen.relations.cross_sentence,
+        progress,
+    )
+    _shared = (corpus, prepared, chosen)
+    found: dict[int, dict[str, Any]] = {}
+    try:
+        if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+            with multiprocessing.get_context("fork").Pool(min(workers, k)) as pool:
+                for number, pairs in enumerate(pool.imap_unordered(_run_fold, groups), 1):
+                    found.update(pairs)
+                    progress(f"fold {number}/{k} scored")
+        else:
+            for number, held in enumerate(groups, 1):
+                progress(f"fold {number}/{k}: training on {len(corpus) - len(held)} documents")
+                found.update(_run_fold(held))
+    finally:
+        _shared = None
+    trained = Scoreboard()
+    rules = Scoreboard()
+    progress("rules only, for comparison")
+    for index, predicted in enumerate(predictions("rules", corpus)):
+        score_document(found[index], corpus[index].gold, trained)
+        score_document(predicted, corpus[index].gold, rules)
+    report = trained.report()
+    report["folds"] = k
+    report["rules_only"] = rules.report()
+    report["errors"] = trained.errors
+    return report

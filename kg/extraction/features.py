@@ -1,0 +1,233 @@
+"""Features of a candidate pair, as the field knows them: the dependency path between the two
+mentions, trigger words from the cue lexicons, the words between, entity types, distance,
+lists, and which rules fired. Pairs in adjacent sentences get their own features ("x:")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from kg.cues import Cues, cues
+from kg.extraction.candidates import Candidate, sentence_of_tokens
+from kg.model import Claim, Mention
+from kg.rulebase import mention_lists
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+MAX_BETWEEN = 10
+CONTENT_POS = frozenset({"VERB", "NOUN", "ADP", "AUX", "PROPN", "ADJ", "PART", "SCONJ"})
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "dative", "appos"})
+GROUP_TAGS = frozenset({"NNS"})
+
+
+def _bucket(n: int) -> str:
+    for limit in (1, 3, 6, 10, 20):
+        if n <= limit:
+            return f"<={limit}"
+    return ">20"
+
+
+def _family(method: str) -> str:
+    """'verb:fine:active' -> 'verb'; 'role:founder' -> 'role'."""
+    return method.split(":", 1)[0]
+
+
+def _kind(mention: Mention) -> str:
+    """How a mention was found, with names from the gazetteer and the recogniser alike (the
+    classifier learns from gold names, which come from neither)."""
+    family = _family(mention.method)
+    return "name" if family in ("gazetteer", "ner") else family
+
+
+class PairFeatures:
+    """Feature strings for the candidate pairs of one parsed Doc and its mentions."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], rule_claims: list[Claim]) -> None:
+        self.doc = doc
+        self.mentions = mentions
+        self.lexicon: Cues = cues()
+        self.sentence = sentence_of_tokens(doc)
+        self.rules: dict[tuple[int, int], list[Claim]] = {}
+        for claim in rule_claims:
+            self.rules.setdefault((claim.subject, claim.object), []).append(claim)
+        self._clauses: dict[int, list[str]] = {}
+        self.in_list: dict[int, int] = {}
+        for number, group in enumerate(mention_lists(doc, mentions)):
+            for index in group:
+                self.in_list[index] = number
+
+    @cached_property
+    def _sentence_cues(self) -> dict[int, set[str]]:
+        found: dict[int, set[str]] = {}
+        for token in self.doc:
+            cue = self.cue(token)
+            if cue:
+                found.setdefault(self.sentence[token.i], set()).add(cue)
+        return found
+
+    @cached_property
+    def _groups(self) -> dict[int, set[str]]:
+        """Plural common nouns that stand as arguments, per sentence ('the firms', 'platforms')."""
+        covered = {i for m in self.mentions for i in range(m.start, m.end)}
+        found: dict[int, set[str]] = {}
+        for token in self.doc:
+            if token.tag_ in GROUP_TAGS and token.dep_ in ARGUMENT_DEPS and token.i not in covered:
+                found.setdefault(self.sentence[token.i], set()).add(token.lemma_.lower())
+        return found
+
+    def cue(self, token: Token) -> str | None:
+        """The relationship type a word cues, if any."""
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX"):
+            return self.lexicon.verbs.get(lemma) or self.lexicon.verbs.get(token.lower_)
+        if token.pos_ in ("NOUN", "PROPN"):
+            rel_type = self.lexicon.nouns.get(lemma) or self.lexicon.roles.get(lemma)
+            return rel_type.replace("_REVERSED", "") if rel_type else None
+        return None
+
+    def of(self, candidate: Candidate) -> list[str]:
+        """Every feature of one candidate."""
+        s, o = self.mentions[candidate.subject], self.mentions[candidate.object]
+        features = [f"types:{s.label}>{o.label}", f"sm:{_kind(s)}", f"om:{_kind(o)}"]
+        # curated actors: what an actor usually does, and facts that recur across articles
+        if s.gazetteer_id:
+            features.append(f"sid:{s.gazetteer_id}")
+        if o.gazetteer_id:
+            features.append(f"oid:{o.gazetteer_id}")
+        if s.gazetteer_id and o.gazetteer_id:
+            features.append(f"ids:{s.gazetteer_id}>{o.gazetteer_id}")
+        features += self._rule_features(candidate)
+        if candidate.cross:
+            features += ["x:" + f for f in self._cross(candidate)]
+        else:
+            features += list(self._within(candidate))
+        return features
+
+    def _rule_features(self, candidate: Candidate) -> list[str]:
+        found = []
+        for claim in self.rules.get((candidate.subject, candidate.object), []):
+            found += [f"rule:{claim.type}", f"rule:{claim.type}:{_family(claim.method)}"]
+            found.append(f"rulemod:{claim.modality}")
+        for claim in self.rules.get((candidate.object, candidate.subject), []):
+            found.append(f"rulerev:{claim.type}")
+        return found
+
+    def _within(self, candidate: Candidate) -> Iterator[str]:
+        s, o = self.mentions[candidate.subject], self.mentions[candidate.object]
+        doc = self.doc
+        types = f"{s.label}>{o.label}"
+        order = "so" if s.start < o.start else "os"
+        yield f"order:{order}"
+        if s.start < o.end and o.start < s.end:
+            yield "overlap"
+            return
+        first, second = (s, o) if order == "so" else (o, s)
+        gap = second.start - first.end
+        yield f"dist:{_bucket(gap)}"
+        s_root, o_root = doc[s.start : s.end].root, doc[o.start : o.end].root
+        yield f"sdep:{s_root.dep_}"
+        yield f"odep:{o_root.dep_}"
+        yield f"shead:{s_root.head.lemma_.lower()}"
+        yield f"ohead:{o_root.head.lemma_.lower()}"
+        yield from self._path(s_root, o_root, types, order)
+        between = [t for t in doc[first.end : second.start] if t.pos_ in CONTENT_POS]
+        if len(between) > MAX_BETWEEN:
+            yield "between:long"
+            between = between[:3] + between[-3:]
+        for token in between:
+            yield f"bw:{token.lemma_.lower()}"
+            cue = self.cue(token)
+            if cue:
+                yield f"bwcue:{cue}:{order}"
+                yield f"bwcue:{cue}:{types}"
+        if first.start > 0:
+            yield f"before:{doc[first.start - 1].lower_}"
+        if second.end < len(doc):
+            yield f"after:{doc[second.end].lower_}"
+        yield from self._lists(candidate)
+
+    def _path(self, a: Token, b: Token, types: str, order: str) -> Iterator[str]:
+        up = [a, *a.ancestors]
+        down = [b, *b.ancestors]
+        common = next((t for t in up if t in down), None)
+        if common is None:
+            yield "path:none"
+            return
+        rising = up[: up.index(common)]
+        falling = down[: down.index(common)]
+        deps = "^".join(t.dep_ for t in rising) + "|" + "v".join(t.dep_ for t in reversed(falling))
+        lemma = common.lemma_.lower()
+        length = len(rising) + len(falling)
+        yield f"plen:{_bucket(length)}"
+        yield f"pdeps:{deps}"
+        yield f"lca:{lemma}"
+        yield f"lcapos:{common.pos_}"
+        if length <= 5:
+            yield f"path:{deps}:{lemma}"
+        if rising:
+            yield f"up1:{rising[0].dep_}"
+        if falling:
+            yield f"down1:{falling[0].dep_}"
+        for token in [*rising[1:], common, *falling[1:]]:
+            cue = self.cue(token)
+            if cue:
+                yield f"pcue:{cue}"
+                yield f"pcue:{cue}:{types}"
+                yield f"pcue:{cue}:{order}"
+            if token.pos_ in ("VERB", "NOUN", "ADP"):
+                yield f"on:{token.lemma_.lower()}"
+        if any(c.dep_ == "neg" for c in common.children):
+            yield "neg"
+        if any(c.lower_ in self.lexicon.hedges for c in common.children):
+            yield "hedge"
+
+    def _lists(self, candidate: Candidate) -> Iterator[str]:
+        s_list = self.in_list.get(candidate.subject)
+        o_list = self.in_list.get(candidate.object)
+        if s_list is not None:
+            yield "slist"
+        if o_list is not None:
+            yield "olist"
+        if s_list is not None and s_list == o_list:
+            yield "samelist"
+
+    def _cross(self, candidate: Candidate) -> Iterator[str]:
+        s, o = self.mentions[candidate.subject], self.mentions[candidate.object]
+        yield f"order:{'so' if self.sentence[s.start] < self.sentence[o.start] else 'os'}"
+        yield f"types:{s.label}>{o.label}"
+        for role, index in (("s", candidate.subject), ("o", candidate.object)):
+            for feature in self._clause_features(index):
+                yield role + feature
+        yield from self._lists(candidate)
+
+    def _clause_features(self, index: int) -> list[str]:
+        """What a mention's own clause and sentence say, for pairs across sentences."""
+        cached = self._clauses.get(index)
+        if cached is not None:
+            return cached
+        mention = self.mentions[index]
+        doc = self.doc
+        root = doc[mention.start : mention.end].root
+        sent = self.sentence[mention.start]
+        found = [f"dep:{root.dep_}", f"head:{root.head.lemma_.lower()}"]
+        governor = self._governor(root)
+        if governor is not None:
+            found.append(f"gov:{governor.lemma_.lower()}")
+            cue = self.cue(governor)
+            if cue:
+                found.append(f"govcue:{cue}")
+        found += [f"cue:{cue}" for cue in sorted(self._sentence_cues.get(sent, ()))]
+        found += [f"group:{group}" for group in sorted(self._groups.get(sent, ()))]
+        found.append(f"first:{doc[doc[mention.start].sent.start].lower_}")
+        self._clauses[index] = found
+        return found
+
+    @staticmethod
+    def _governor(token: Token) -> Token | None:
+        """The nearest verb above a token (its clause)."""
+        for ancestor in token.ancestors:
+            if ancestor.pos_ in ("VERB", "AUX"):
+                return ancestor
+        return None

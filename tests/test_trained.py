@@ -1,0 +1,107 @@
+"""The shipped trained model on sentences written for these tests: what it finds, what it must
+not find, and the provenance it gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_documents
+from kg.extraction.trained import SHIPPED, choose_model
+from kg.model import ArticleGraph, Document
+
+
+def extract(nlp, text: str, published: str = "2022-05-10") -> ArticleGraph:
+    (graph,) = extract_documents(nlp, [Document(id="t", text=text, published=published)])
+    return graph
+
+
+def triples(graph: ArticleGraph) -> set[tuple[str, str, str]]:
+    names = {e.id: e.name for e in graph.entities}
+    return {(names[r.subject], r.type, names[r.object]) for r in graph.relations}
+
+
+def test_the_default_model_is_the_shipped_trained_one(nlp) -> None:
+    choice = choose_model(None)
+    assert choice.trained == SHIPPED
+    assert choice.meta["documents"] >= 100
+    assert nlp.pipe_names[-1] == "kg_relations"
+    assert nlp.get_pipe("kg_relations").classifier is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The State Administration for Market Regulation fined Kuaishou 20 million yuan.",
+            ("State Administration for Market Regulation", "FINED", "Kuaishou"),
+        ),
+        (
+            "The Cyberspace Administration of China summoned NetEase over its game ads.",
+            ("Cyberspace Administration of China", "SUMMONED", "NetEase"),
+        ),
+        (
+            "The China Securities Regulatory Commission opened an investigation into Xiaomi.",
+            ("China Securities Regulatory Commission", "INVESTIGATES", "Xiaomi"),
+        ),
+        (
+            "The People's Bank of China issued the Measures on Payment Accounts in March.",
+            ("People's Bank of China", "ISSUED", "Measures on Payment Accounts"),
+        ),
+        (
+            "Meituan founder Wang Xing spoke to staff on Friday.",
+            ("Wang Xing", "FOUNDED", "Meituan"),
+        ),
+    ],
+)
+def test_plain_statements_are_found(nlp, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(extract(nlp, text))
+
+
+def test_provenance_of_a_model_claim(nlp) -> None:
+    graph = extract(
+        nlp, "In July 2021 the State Administration for Market Regulation fined Kuaishou."
+    )
+    (fine,) = [r for r in graph.relations if r.type == "FINED"]
+    assert fine.method.startswith("model:")
+    assert 0.0 < fine.confidence <= 1.0
+    assert fine.date == "2021-07"
+    assert fine.evidence.startswith("In July 2021")
+    assert fine.article_id == "t"
+
+
+def test_negated_statements_yield_nothing(nlp) -> None:
+    graph = extract(
+        nlp, "The State Administration for Market Regulation did not fine Kuaishou last year."
+    )
+    assert not any(r.type == "FINED" for r in graph.relations)
+
+
+def test_hedged_statements_have_lower_confidence(nlp) -> None:
+    plain = extract(nlp, "The Cyberspace Administration of China summoned NetEase.")
+    hedged = extract(nlp, "The Cyberspace Administration of China may summon NetEase.")
+    (p,) = [r for r in plain.relations if r.type == "SUMMONED"]
+    (h,) = [r for r in hedged.relations if r.type == "SUMMONED"]
+    assert h.modality == "hedged" and h.confidence < p.confidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kuaishou, NetEase and Xiaomi all reported results on Thursday.",
+        "Shares of Baidu rose while the Shanghai Stock Exchange closed early for a holiday.",
+        "Analysts at the conference discussed Tencent and the weather in Shenzhen.",
+    ],
+)
+def test_sentences_stating_no_relationship_yield_none(nlp, text: str) -> None:
+    assert extract(nlp, text).relations == ()
+
+
+def test_headline_words_are_not_taken_for_organisations(nlp) -> None:
+    graph = extract(
+        nlp,
+        "Crackdown Widens: Regulators Turn To Gaming\n\n"
+        "Summary: The National Press and Publication Administration limited playing time.",
+    )
+    names = {e.name for e in graph.entities}
+    assert not {"Crackdown Widens", "Regulators Turn", "Summary", "Crackdown"} & names
+    assert "National Press and Publication Administration" in names

@@ -1,0 +1,147 @@
+"""kg train and kg eval --cv on a small annotated corpus written for these tests
+(tests/fixtures/corpus), with a short training config."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.cli import main
+from kg.extraction.settings import DEFAULT_CONFIG
+
+CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def quick_config(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped config with two epochs and two folds for the threshold."""
+    text = DEFAULT_CONFIG.read_text(encoding="utf-8")
+    text = text.replace("epochs = 10", "epochs = 2").replace(
+        "threshold_folds = 5", "threshold_folds = 2"
+    )
+    assert "epochs = 2" in text and "threshold_folds = 2" in text
+    path = tmp_path_factory.mktemp("config") / "quick.cfg"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory: pytest.TempPathFactory, quick_config: Path) -> Path:
+    from click.testing import CliRunner
+
+    out = tmp_path_factory.mktemp("model") / "m"
+    result = CliRunner().invoke(
+        main, ["train", str(CORPUS), "--out", str(out), "--config", str(quick_config)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Trained on 6 documents" in result.output
+    return out
+
+
+def test_train_writes_a_complete_model_directory(trained: Path) -> None:
+    meta = json.loads((trained / "kg-model.json").read_text(encoding="utf-8"))
+    assert meta["documents"] == 6 and meta["seed"] == 0 and meta["format"] == 1
+    assert meta["labels"] == ["Regulator", "Company", "Person", "Policy", "Product", "Media"]
+    assert 0.0 < meta["relations"]["threshold"] < 1.0
+    assert 0.0 < meta["relations"]["rule_threshold"] < 1.0
+    assert meta["config"]["recogniser"]["epochs"] == 2
+    assert {p.name for p in trained.iterdir()} == {"kg-model.json", "ner", "relations"}
+    assert {p.name for p in (trained / "relations").iterdir()} == {
+        "relations.npz",
+        "relations.json",
+    }
+
+
+def test_training_is_reproducible(trained: Path, quick_config: Path, tmp_path: Path) -> None:
+    from kg.extraction.training import train
+
+    again = tmp_path / "again"
+    train([CORPUS], again, quick_config)
+    for part in ("relations/relations.npz", "relations/relations.json", "ner/model", "ner/moves"):
+        assert (again / part).read_bytes() == (trained / part).read_bytes(), part
+
+
+def test_a_trained_model_is_used_by_extraction(trained: Path) -> None:
+    from kg.extract import extract_documents
+    from kg.model import Document
+    from kg.pipeline import build_pipeline
+
+    nlp = build_pipeline(str(trained))
+    assert nlp.pipe_names[-1] == "kg_relations"
+    assert set(nlp.get_pipe("ner").labels) >= {"Regulator", "Company", "Media"}
+    text = "The Cyberspace Administration of China summoned Quillfeed on Monday."
+    (graph,) = extract_documents(nlp, [Document(id="q", text=text, published="2022-01-03")])
+    for relation in graph.relations:  # a two-epoch model may find nothing; what it finds is typed
+        assert relation.method.startswith(("model:", "role", "verb", "noun", "possessive"))
+        assert 0.0 < relation.confidence <= 1.0
+
+
+def test_model_option_rejects_a_folder_that_is_not_a_model(runner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["eval", str(CORPUS), "--model", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "not a trained model" in result.output and "kg train" in result.output
+
+
+def test_eval_cross_validates_with_rules_beside(runner, quick_config: Path) -> None:
+    result = runner.invoke(
+        main,
+        ["eval", str(CORPUS), "--cv", "2", "--config", str(quick_config), "--format", "json"],
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["documents"] == 6 and report["folds"] == 2
+    for scores in (report, report["rules_only"]):
+        for part in ("entities", "relations"):
+            assert set(scores[part]) >= {"precision", "recall", "f1", "per_type"}
+    gold_relations = sum(
+        len(json.loads(p.read_text(encoding="utf-8"))["relations"])
+        for p in CORPUS.glob("*.gold.json")
+    )
+    relations = report["relations"]
+    assert relations["tp"] + relations["fn"] == gold_relations
+
+
+def test_eval_table_names_the_folds(runner, quick_config: Path) -> None:
+    result = runner.invoke(main, ["eval", str(CORPUS), "--cv", "3", "--config", str(quick_config)])
+    assert result.exit_code == 0, result.output
+    assert "3-fold cross-validation" in result.output and "rules-only f1" in result.output
+
+
+@pytest.mark.parametrize(
+    ("arguments", "code", "message"),
+    [
+        (["--cv", "2", "--model", "rules"], 2, "--cv trains its own models"),
+        (["--cv", "9"], 1, "needs 2 to 6 folds for 6 documents"),
+        (["--config", "{config}"], 2, "--config and --base are for --cv"),
+    ],
+)
+def test_eval_usage_errors(runner, quick_config: Path, arguments, code, message) -> None:
+    arguments = [a.replace("{config}", str(quick_config)) for a in arguments]
+    result = runner.invoke(main, ["eval", str(CORPUS), *arguments])
+    assert result.exit_code == code
+    assert message in result.output
+
+
+def test_a_malformed_annotation_stops_training_with_its_name(runner, tmp_path: Path) -> None:
+    for source in CORPUS.glob("t0[12]*.json"):
+        (tmp_path / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    gold = json.loads((tmp_path / "t02.gold.json").read_text(encoding="utf-8"))
+    gold["relations"][0]["object"] = "Nobody Named So"
+    (tmp_path / "t02.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    result = runner.invoke(main, ["train", str(tmp_path), "--out", str(tmp_path / "m")])
+    assert result.exit_code == 1
+    assert "t02.gold.json" in result.output and "Nobody Named So" in result.output
+    assert not (tmp_path / "m").exists()
+
+
+def test_a_training_config_with_a_bad_value_is_named(runner, tmp_path: Path) -> None:
+    text = DEFAULT_CONFIG.read_text(encoding="utf-8").replace("epochs = 10", 'epochs = "ten"')
+    config = tmp_path / "bad.cfg"
+    config.write_text(text, encoding="utf-8")
+    result = runner.invoke(
+        main, ["train", str(CORPUS), "--out", str(tmp_path / "m"), "--config", str(config)]
+    )
+    assert result.exit_code == 1
+    assert "[recogniser] epochs" in result.output
