@@ -165,6 +165,25 @@ def _print_report(report: dict[str, Any]) -> None:
     else:
         click.echo(f"{report['documents']} documents")
     click.echo(render_rows(rows, "table"))
+    folders = report.get("folders", {})
+    if len(folders) > 1:
+        click.echo("By folder (F1; rules were written against some folders, never unseen ones):")
+        click.echo(
+            render_rows(
+                [
+                    {
+                        "folder": name,
+                        "documents": scores["documents"],
+                        "entities": scores["trained"]["entities"]["f1"],
+                        "relations": scores["trained"]["relations"]["f1"],
+                        "rules-only entities": scores["rules_only"]["entities"]["f1"],
+                        "rules-only relations": scores["rules_only"]["relations"]["f1"],
+                    }
+                    for name, scores in folders.items()
+                ],
+                "table",
+            )
+        )
 
 
 @click.command(name="train")

@@ -65,8 +65,10 @@ def test_every_relationship_has_provenance(samples_store) -> None:
         # the article's date, or one the sentence states: with its year, or relative to it
         if row["date"] != row["published"]:
             stated = parse_full_date(row["evidence"])
-            assert row["date"] == stated or row["date"][:4] in row["evidence"] or (
-                row["published"] and row["date"] < row["published"]
+            assert (
+                row["date"] == stated
+                or row["date"][:4] in row["evidence"]
+                or (row["published"] and row["date"] < row["published"])
             ), row
 
 

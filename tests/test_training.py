@@ -101,6 +101,8 @@ def test_eval_cross_validates_with_rules_beside(runner, quick_config: Path) -> N
     )
     relations = report["relations"]
     assert relations["tp"] + relations["fn"] == gold_relations
+    (folder,) = report["folders"].values()
+    assert folder["documents"] == 6 and folder["trained"]["relations"]["tp"] == relations["tp"]
 
 
 def test_eval_table_names_the_folds(runner, quick_config: Path) -> None:

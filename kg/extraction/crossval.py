@@ -74,14 +74,26 @@ def cross_validate(
                 found.update(_run_fold(held))
     finally:
         _shared = None
-    trained = Scoreboard()
-    rules = Scoreboard()
     progress("rules only, for comparison")
-    for index, predicted in enumerate(predictions("rules", corpus)):
-        score_document(found[index], corpus[index].gold, trained)
-        score_document(predicted, corpus[index].gold, rules)
-    report = trained.report()
+    rules = predictions("rules", corpus)
+    trained_board, rules_board = Scoreboard(), Scoreboard()
+    by_folder: dict[str, tuple[Scoreboard, Scoreboard]] = {}
+    for index, annotated in enumerate(corpus):
+        folder = by_folder.setdefault(str(annotated.path.parent), (Scoreboard(), Scoreboard()))
+        for board in (trained_board, folder[0]):
+            score_document(found[index], annotated.gold, board)
+        for board in (rules_board, folder[1]):
+            score_document(rules[index], annotated.gold, board)
+    report = trained_board.report()
     report["folds"] = k
-    report["rules_only"] = rules.report()
-    report["errors"] = trained.errors
+    report["rules_only"] = rules_board.report()
+    report["folders"] = {
+        name: {"documents": t.documents, "trained": _summary(t), "rules_only": _summary(r)}
+        for name, (t, r) in by_folder.items()
+    }
+    report["errors"] = trained_board.errors
     return report
+
+
+def _summary(board: Scoreboard) -> dict[str, dict[str, float | int]]:
+    return {"entities": board.entities.scores(), "relations": board.relations.scores()}
