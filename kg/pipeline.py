@@ -80,17 +80,20 @@ def _register_paragraph_breaks() -> None:
 
 
 def build_pipeline(model: str | None = None) -> Language:
-    """The extraction pipeline: the base pipeline with, from a trained model, its recogniser;
-    sentences broken at blank lines; the gazetteer ruler before the NER; and the relation stage
-    last (mentions and claims, by the trained classifier when there is one).
+    """The extraction pipeline: the base pipeline (its attribute ruler and lemmatizer run over
+    arrays) with, from a trained model, its recogniser; sentences broken at blank lines; the
+    gazetteer ruler before the NER; and the relation stage last (mentions and claims, by the
+    trained classifier when there is one).
 
     MODEL: a trained model directory, 'rules', or an installed spaCy pipeline (see
     kg.extraction.trained.choose_model); none: the shipped model."""
     from kg.extraction.component import FACTORY, register
+    from kg.extraction.token_attributes import use_array_annotators
     from kg.extraction.trained import CLASSIFIER_DIR, RECOGNISER_DIR, choose_model
 
     choice = choose_model(model)
     nlp = load_model(choice.base)
+    use_array_annotators(nlp)
     if choice.trained is not None:
         from kg.extraction.recogniser import install_recogniser
 
@@ -108,7 +111,11 @@ def build_pipeline(model: str | None = None) -> Language:
         config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"},
         before=before,
     )
-    ruler.add_patterns(gazetteer_patterns(nlp))  # type: ignore[attr-defined]
+    # The ruler makes a Doc of each phrase with the components before it; matching on lower
+    # case needs only the tokenizer.
+    earlier = nlp.pipe_names[: nlp.pipe_names.index("gazetteer")]
+    with nlp.select_pipes(disable=earlier):
+        ruler.add_patterns(gazetteer_patterns(nlp))  # type: ignore[attr-defined]
     register()
     relations = choice.meta.get("relations", {})
     stage = nlp.add_pipe(

@@ -12,6 +12,7 @@ from kg.errors import LoadError
 from kg.model import Document
 
 _ISO_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_ISO_MONTH = re.compile(r"^\d{4}-(\d{2})$")
 
 
 def stable_id(given: str | None, url: str | None, text: str) -> str:
@@ -33,6 +34,8 @@ def normalise_date(value: Any) -> str | None:
     text = str(value).strip()
     if _ISO_PREFIX.match(text):
         return text[:10]
+    if month := _ISO_MONTH.match(text):  # a month: its first day, as dateparser would say
+        return f"{text}-01" if 1 <= int(month.group(1)) <= 12 else None
     import dateparser  # slow to import; only for dates that are not ISO already
 
     parsed = dateparser.parse(text, settings={"PREFER_DAY_OF_MONTH": "first"})

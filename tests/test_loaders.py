@@ -126,3 +126,12 @@ def test_blank_jsonl_file_is_an_error(tmp_path) -> None:
     path.write_text("\n\n", encoding="utf-8")
     docs, errors = _split(list(load_file(path)))
     assert not docs and len(errors) == 1 and "empty file" in str(errors[0])
+
+
+def test_published_dates_normalise_to_iso_days() -> None:
+    from loaders.common import normalise_date
+
+    assert normalise_date("2019-06") == "2019-06-01"  # a month: its first day
+    assert normalise_date("2019-06-17T08:00:00Z") == "2019-06-17"
+    assert normalise_date("17 June 2019") == "2019-06-17"
+    assert normalise_date("2019-13") is None
