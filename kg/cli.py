@@ -117,7 +117,7 @@ def extract(sources: tuple[str, ...], out_dir: Path, model: str | None) -> None:
     Example:
       kg extract corpus/dev --out predictions/
     """
-    from kg.extract import extract_documents, to_gold_format
+    from kg.extract import extract_documents, output_name, to_gold_format
     from kg.pipeline import build_pipeline
     from loaders import documents_only, load_sources
 
@@ -131,7 +131,7 @@ def extract(sources: tuple[str, ...], out_dir: Path, model: str | None) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     written = 0
     for graph in extract_documents(nlp, documents_only(load_sources(sources), report_error)):
-        path = out_dir / f"{graph.document.id}.json"
+        path = out_dir / f"{output_name(graph.document.id)}.json"
         path.write_text(
             json.dumps(to_gold_format(graph), ensure_ascii=False, indent=1), encoding="utf-8"
         )
@@ -162,6 +162,7 @@ def query(
       kg query who_regulates -p name="Ant Group"
       kg query --cypher "MATCH (c:Company) RETURN c.name AS name LIMIT 5" --format json
     """
+    from kg.cypher_guard import check_read_only
     from kg.queries import find_query, parse_params, parse_query_file
     from kg.render import render_rows
 
@@ -177,7 +178,10 @@ def query(
             text, bound = path.read_text(encoding="utf-8"), named.bind(raw)
         else:
             text, bound = cypher_text, dict(raw)
-        # Without --write the store is opened read-only, so the engine itself refuses writes.
+        # Without --write the store is opened read-only, so the engine itself refuses writes;
+        # files, extensions and settings are refused here.
+        if not write:
+            check_read_only(text)
         with open_graph(db, read_only=not write) as store:
             rows = store.run(text, bound)
     else:

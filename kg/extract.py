@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator
-from itertools import islice
+from itertools import groupby, islice
 from typing import TYPE_CHECKING, Any
 
-from kg.extraction.component import extraction_of
+from kg.extraction.component import FACTORY, extraction_of
 from kg.model import ArticleGraph, Document
 from kg.resolve import resolve_article
 
@@ -17,6 +19,7 @@ if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult
 
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 
 def default_workers() -> int:
@@ -45,10 +48,54 @@ def extract_documents(
 def _extract(
     nlp: Language, documents: Iterable[Document], batch_size: int
 ) -> Iterator[ArticleGraph]:
-    pairs = ((document.text, document) for document in documents)
-    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        mentions, claims = extraction_of(doc)
-        yield resolve_article(document, mentions, claims)
+    """Runs of ordinary documents go through nlp.pipe; a document longer than the pipeline
+    takes at once is parsed in pieces and extracted whole."""
+    for long, run in groupby(documents, key=lambda d: len(d.text) > _piece_limit(nlp)):
+        if long:
+            for document in run:
+                mentions, claims = extraction_of(_parse_in_pieces(nlp, document.text))
+                yield resolve_article(document, mentions, claims)
+            continue
+        pairs = ((document.text, document) for document in run)
+        for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            mentions, claims = extraction_of(doc)
+            yield resolve_article(document, mentions, claims)
+
+
+# Characters of a piece of a long document: well under spaCy's limit (nlp.max_length, 1,000,000
+# by default), where the parser's memory stays small.
+PIECE_CHARS = 100_000
+
+
+def _piece_limit(nlp: Language) -> int:
+    return min(PIECE_CHARS, nlp.max_length)
+
+
+def pieces(text: str, limit: int) -> list[str]:
+    """TEXT cut into consecutive pieces of at most LIMIT characters that join back to it: at
+    paragraph breaks where possible, else after a line, a sentence or a space."""
+    found = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        ends = (window.rfind(mark) + len(mark) for mark in ("\n\n", "\n", ". ", " "))
+        cut = next((end for end in ends if end > limit // 4), limit)
+        end = start + cut
+        found.append(text[start:end])
+        start = end
+    found.append(text[start:])
+    return found
+
+
+def _parse_in_pieces(nlp: Language, text: str) -> Doc:
+    """One Doc of the whole TEXT, parsed piece by piece, then through the relation stage."""
+    from spacy.tokens import Doc
+
+    parsed = list(nlp.pipe(pieces(text, _piece_limit(nlp)), disable=[FACTORY], batch_size=1))
+    doc = Doc.from_docs(parsed, ensure_whitespace=False)
+    if FACTORY in nlp.pipe_names:
+        doc = nlp.get_pipe(FACTORY)(doc)
+    return doc
 
 
 # The pipeline of the forked workers: inherited from the parent, never pickled.
@@ -80,6 +127,22 @@ def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]
     iterator = iter(documents)
     while chunk := list(islice(iterator, size)):
         yield chunk
+
+
+# A document id used as it is for its output file: letters, digits, '.', '_' and '-', not
+# starting with a dot (no '..', no hidden file, no separator, no absolute path).
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,119}")
+
+
+def output_name(document_id: str) -> str:
+    """The file name (without '.json') for a document's output: its id when that is a plain
+    name, else a slug of it with a short hash of the whole id, so that the name stays inside
+    the output folder and two ids never share it."""
+    if _PLAIN_NAME.fullmatch(document_id):
+        return document_id
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", document_id).strip("-")[:60] or "document"
+    digest = hashlib.sha1(document_id.encode("utf-8")).hexdigest()[:10]
+    return f"{slug}-{digest}"
 
 
 def to_gold_format(graph: ArticleGraph) -> dict[str, Any]:

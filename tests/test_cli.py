@@ -139,6 +139,25 @@ def test_extract_writes_gold_format_per_document(runner: CliRunner, tmp_path: Pa
     )
 
 
+def test_extract_keeps_every_output_inside_out_whatever_the_ids(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    text = "The market regulator fined a ride-hailing firm on Tuesday."
+    ids = ["../escaped", str(tmp_path / "absolute"), "a/b/c", "plain-id_1.v2", "..", ".hidden"]
+    source = tmp_path / "articles.jsonl"
+    source.write_text("".join(json.dumps({"id": i, "text": text}) + "\n" for i in ids))
+    out = tmp_path / "deep" / "out"
+    result = runner.invoke(main, ["extract", str(source), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    written = sorted(p.name for p in out.iterdir())
+    assert len(written) == len(ids) and "plain-id_1.v2.json" in written
+    assert all(p.parent == out for p in out.iterdir())
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.json")) == sorted(
+        f"deep/out/{name}" for name in written
+    )
+    assert {json.loads((out / name).read_text())["id"] for name in written} == set(ids)
+
+
 def test_eval_on_dev_corpus_prints_the_design_json(runner: CliRunner, tmp_path: Path) -> None:
     errors = tmp_path / "errors.json"
     result = runner.invoke(

@@ -178,7 +178,12 @@ def test_settings_come_from_the_environment_and_hide_the_password(monkeypatch) -
     ("args", "expected"),
     [
         (["--neo4j", "bolt://127.0.0.1:9"], "cannot reach a Neo4j server"),
-        (["--neo4j", "nosuch://x"], "not a usable Neo4j URI"),
+        (["--neo4j", "bolt://analyst:pw-never-shown@127.0.0.1:9"], "bolt://127.0.0.1:9: cannot"),
+        (["--neo4j", "nosuch://x"], "nosuch://x is not a Bolt address; use one of neo4j://"),
+        (["--neo4j", "http://localhost:7474"], "http://localhost:7474 is not a Bolt address"),
+        (["--neo4j", "https://u:pw-never-shown@h:7473"], "https://h:7473 is not a Bolt address"),
+        (["--neo4j", ""], "an empty URI is not a Bolt address"),
+        (["--neo4j", "localhost:7687"], "localhost:7687 is not a Bolt address"),
     ],
 )
 def test_unreachable_or_malformed_server_is_one_line_exit_1(runner, args, expected) -> None:
@@ -188,6 +193,20 @@ def test_unreachable_or_malformed_server_is_one_line_exit_1(runner, args, expect
     assert result.exit_code == 1
     assert expected in result.output and "Traceback" not in result.output
     assert "pw-never-shown" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_credentials_in_the_uri_are_taken_out_of_it(monkeypatch) -> None:
+    monkeypatch.setenv("NEO4J_PASSWORD", "from-env")
+    settings = Neo4jSettings.from_env("neo4j+s://ana%40lyst:p%3Ass@db.internal:7687/")
+    assert settings is not None
+    assert (settings.uri, settings.user, settings.password) == (
+        "neo4j+s://db.internal:7687/",
+        "ana@lyst",
+        "p:ss",
+    )
+    plain = Neo4jSettings.from_env("bolt://db.internal")
+    assert plain is not None and (plain.user, plain.password) == ("neo4j", "from-env")
 
 
 def test_old_server_versions_are_recognised() -> None:

@@ -20,6 +20,27 @@ MIN_SERVER_MAJOR = 5
 ROWS_PER_STATEMENT = 10_000
 
 
+# The URI schemes of the official driver: Bolt to one server, or neo4j routing; +s for TLS,
+# +ssc for TLS with a self-signed certificate.
+SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
+_USERINFO = re.compile(r"^(?P<scheme>[^:/?#]*://)(?P<user>[^:@/]*)(?::(?P<password>[^@/]*))?@")
+
+
+def split_credentials(uri: str) -> tuple[str, str | None, str | None]:
+    """'bolt://u:p@host:7687' -> ('bolt://host:7687', 'u', 'p'); a URI without them as is."""
+    from urllib.parse import unquote
+
+    match = _USERINFO.match(uri)
+    if match is None:
+        return uri, None, None
+    password = match.group("password")
+    return (
+        match.group("scheme") + uri[match.end() :],
+        unquote(match.group("user")) or None,
+        unquote(password) if password is not None else None,
+    )
+
+
 @dataclass(frozen=True)
 class Neo4jSettings:
     """Where and as whom to connect; the password is never shown."""
@@ -31,14 +52,25 @@ class Neo4jSettings:
 
     @classmethod
     def from_env(cls, uri: str | None = None) -> Neo4jSettings | None:
-        """--neo4j URI or NEO4J_URI, with NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE."""
-        uri = uri or os.environ.get("NEO4J_URI")
-        if not uri:
+        """--neo4j URI or NEO4J_URI, with NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE.
+
+        A user and password written in the URI (bolt://user:secret@host) are taken out of it
+        and used instead of the variables; the URI kept, and shown, has neither."""
+        given = uri if uri is not None else os.environ.get("NEO4J_URI")
+        if given is None or (uri is None and not given.strip()):
             return None
+        address, user, password = split_credentials(given.strip())
+        scheme = address.split("://", 1)[0].lower() if "://" in address else ""
+        if scheme not in SCHEMES:
+            shown = address or "an empty URI"
+            raise StoreError(
+                f"--neo4j / NEO4J_URI: {shown} is not a Bolt address; use one of "
+                f"{', '.join(s + '://' for s in SCHEMES)} (for example neo4j://localhost:7687)"
+            )
         return cls(
-            uri=uri,
-            user=os.environ.get("NEO4J_USER", "neo4j"),
-            password=os.environ.get("NEO4J_PASSWORD"),
+            uri=address,
+            user=user or os.environ.get("NEO4J_USER", "neo4j"),
+            password=password if password is not None else os.environ.get("NEO4J_PASSWORD"),
             database=os.environ.get("NEO4J_DATABASE") or None,
         )
 
@@ -60,6 +92,8 @@ def _translate(exc: Exception, settings: Neo4jSettings) -> StoreError:
     message = (detail or getattr(exc, "message", None) or str(exc)).strip()
     reason = re.search(r"\(reason ([^)]*)\)", message)
     message = reason.group(1) if reason else message.splitlines()[0].rstrip(":")
+    if settings.password:
+        message = message.replace(settings.password, "***")
     where = settings.where
     if isinstance(exc, exceptions.AuthError) or "Unauthorized" in code:
         return StoreError(
