@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -156,7 +156,7 @@ def _base_date(published: str | None) -> date | None:
         return None
 
 
-@cache
+@lru_cache(maxsize=64)  # one per article date: bounded, an ingest sees thousands
 def _parser(base: date | None) -> Any:
     from datetime import datetime
 

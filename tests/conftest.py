@@ -14,6 +14,21 @@ FIXTURES = Path(__file__).parent / "fixtures"
 DEV_CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "dev"
 
 
+def extract_one(nlp, text: str, published: str = "2022-05-10"):
+    """The ArticleGraph of one text, extracted by NLP."""
+    from kg.extract import extract_documents
+    from kg.model import Document
+
+    (graph,) = extract_documents(nlp, [Document(id="t", text=text, published=published)])
+    return graph
+
+
+def triples_of(graph) -> set[tuple[str, str, str]]:
+    """(subject name, type, object name) of each relationship of GRAPH."""
+    names = {e.id: e.name for e in graph.entities}
+    return {(names[r.subject], r.type, names[r.object]) for r in graph.relations}
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from kg.pipeline import build_pipeline

@@ -4,6 +4,7 @@ fallback without a trained model). Every sentence here was written for these tes
 from __future__ import annotations
 
 import pytest
+from conftest import extract_one, triples_of
 
 from kg.extract import extract_documents, to_gold_format
 from kg.model import Document
@@ -17,9 +18,7 @@ def rules_nlp():
 
 
 def triples(nlp, text: str, published: str = "2021-01-01") -> set[tuple[str, str, str]]:
-    (graph,) = extract_documents(nlp, [Document(id="t", text=text, published=published)])
-    names = {e.id: e.name for e in graph.entities}
-    return {(names[r.subject], r.type, names[r.object]) for r in graph.relations}
+    return triples_of(extract_one(nlp, text, published))
 
 
 @pytest.mark.parametrize(

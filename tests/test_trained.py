@@ -4,20 +4,9 @@ not find, and the provenance it gives."""
 from __future__ import annotations
 
 import pytest
+from conftest import extract_one, triples_of
 
-from kg.extract import extract_documents
 from kg.extraction.trained import SHIPPED, choose_model
-from kg.model import ArticleGraph, Document
-
-
-def extract(nlp, text: str, published: str = "2022-05-10") -> ArticleGraph:
-    (graph,) = extract_documents(nlp, [Document(id="t", text=text, published=published)])
-    return graph
-
-
-def triples(graph: ArticleGraph) -> set[tuple[str, str, str]]:
-    names = {e.id: e.name for e in graph.entities}
-    return {(names[r.subject], r.type, names[r.object]) for r in graph.relations}
 
 
 def test_the_default_model_is_the_shipped_trained_one(nlp) -> None:
@@ -54,11 +43,11 @@ def test_the_default_model_is_the_shipped_trained_one(nlp) -> None:
     ],
 )
 def test_plain_statements_are_found(nlp, text: str, expected: tuple[str, str, str]) -> None:
-    assert expected in triples(extract(nlp, text))
+    assert expected in triples_of(extract_one(nlp, text))
 
 
 def test_provenance_of_a_model_claim(nlp) -> None:
-    graph = extract(
+    graph = extract_one(
         nlp, "In July 2021 the State Administration for Market Regulation fined Kuaishou."
     )
     (fine,) = [r for r in graph.relations if r.type == "FINED"]
@@ -70,15 +59,15 @@ def test_provenance_of_a_model_claim(nlp) -> None:
 
 
 def test_negated_statements_yield_nothing(nlp) -> None:
-    graph = extract(
+    graph = extract_one(
         nlp, "The State Administration for Market Regulation did not fine Kuaishou last year."
     )
     assert not any(r.type == "FINED" for r in graph.relations)
 
 
 def test_hedged_statements_have_lower_confidence(nlp) -> None:
-    plain = extract(nlp, "The Cyberspace Administration of China summoned NetEase.")
-    hedged = extract(nlp, "The Cyberspace Administration of China may summon NetEase.")
+    plain = extract_one(nlp, "The Cyberspace Administration of China summoned NetEase.")
+    hedged = extract_one(nlp, "The Cyberspace Administration of China may summon NetEase.")
     (p,) = [r for r in plain.relations if r.type == "SUMMONED"]
     (h,) = [r for r in hedged.relations if r.type == "SUMMONED"]
     assert h.modality == "hedged" and h.confidence < p.confidence
@@ -93,11 +82,11 @@ def test_hedged_statements_have_lower_confidence(nlp) -> None:
     ],
 )
 def test_sentences_stating_no_relationship_yield_none(nlp, text: str) -> None:
-    assert extract(nlp, text).relations == ()
+    assert extract_one(nlp, text).relations == ()
 
 
 def test_headline_words_are_not_taken_for_organisations(nlp) -> None:
-    graph = extract(
+    graph = extract_one(
         nlp,
         "Crackdown Widens: Regulators Turn To Gaming\n\n"
         "Summary: The National Press and Publication Administration limited playing time.",

@@ -51,9 +51,11 @@ def same_entity(a: Mention, b: Mention) -> bool:
     return bool(keys & {name_key(b.text), name_key(b.alias_of or b.text)})
 
 
-def candidates(doc: Doc, mentions: list[Mention], cross_sentence: bool) -> list[Candidate]:
-    """Ordered pairs of mentions in one sentence (or adjacent ones) that may be related."""
-    sentence = sentence_of_tokens(doc)
+def candidates(
+    mentions: list[Mention], sentence: list[int], cross_sentence: bool
+) -> list[Candidate]:
+    """Ordered pairs of mentions in one sentence (or adjacent ones) that may be related;
+    SENTENCE is the sentence index of each token (sentence_of_tokens)."""
     by_sentence: dict[int, list[int]] = {}
     for index, mention in enumerate(mentions):
         by_sentence.setdefault(sentence[mention.start], []).append(index)

@@ -37,28 +37,12 @@ class RelationClassifier:
         """Whether a type of this probability is kept (RULED: a rule found it too)."""
         return probability >= (self.rule_threshold if ruled else self.threshold)
 
-    def scores(self, features: Sequence[str]) -> np.ndarray:
-        """Unnormalised class scores of one candidate."""
-        columns = [self.features[f] for f in set(features) if f in self.features]
-        return self.intercept + self.coef[:, columns].sum(axis=1)
-
-    def best(self, features: Sequence[str], allowed: Sequence[str]) -> tuple[str, float]:
-        """The most probable of the ALLOWED types and its probability, against NONE and the
-        other allowed types (the ones the ontology rules out for these ends are left out)."""
-        if not allowed:
-            return NONE, 0.0
-        scores = self.scores(features)
-        rows = [0, *(self.classes.index(t) for t in allowed if t in self.classes)]
-        chosen = scores[rows]
-        chosen = np.exp(chosen - chosen.max())
-        probabilities = chosen / chosen.sum()
-        top = int(np.argmax(probabilities[1:])) + 1 if len(rows) > 1 else 0
-        return self.classes[rows[top]], float(probabilities[top])
-
     def best_of_many(
         self, rows: Sequence[Sequence[str]], allowed: Sequence[Sequence[str]]
     ) -> list[tuple[str, float]]:
-        """best() for many candidates at once: one sparse product for all of them."""
+        """For each candidate (its feature strings, the types the ontology allows for its ends),
+        the most probable allowed type and its probability against NONE and the other allowed
+        types; NONE when none is allowed. One sparse product for all of them."""
         if not rows:
             return []
         from scipy.sparse import csr_matrix

@@ -105,7 +105,7 @@ def _relation_rows(
         and all(any(e == name and where[0] <= c < where[1] for c, e in starts) for name in (s, o))
     }
     features = PairFeatures(parsed, mentions, find_claims(parsed, mentions))
-    for candidate in candidates(parsed, mentions, cross_sentence):
+    for candidate in candidates(mentions, features.sentence, cross_sentence):
         ends = (entity_of[candidate.subject], entity_of[candidate.object])
         labels = _labels(parsed, mentions, candidate, ends, located, stated_within)
         row = features.of(candidate)

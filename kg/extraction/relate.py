@@ -46,7 +46,7 @@ def classified_claims(
     """The classifier's claims over every candidate pair, at most one per ordered pair."""
     features = PairFeatures(doc, mentions, rule_claims)
     by_pair = {(c.subject, c.type, c.object): c for c in rule_claims}
-    pairs = candidates(doc, mentions, cross_sentence)
+    pairs = candidates(mentions, features.sentence, cross_sentence)
     decided = classifier.best_of_many(
         [features.of(c) for c in pairs],
         [allowed_types(mentions[c.subject], mentions[c.object]) for c in pairs],
