@@ -10,6 +10,7 @@ import pytest
 
 from kg.cli import main
 from kg.extraction.settings import DEFAULT_CONFIG
+from kg.extraction.trained import FORMAT
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 
@@ -42,7 +43,7 @@ def trained(tmp_path_factory: pytest.TempPathFactory, quick_config: Path) -> Pat
 
 def test_train_writes_a_complete_model_directory(trained: Path) -> None:
     meta = json.loads((trained / "kg-model.json").read_text(encoding="utf-8"))
-    assert meta["documents"] == 6 and meta["seed"] == 0 and meta["format"] == 1
+    assert meta["documents"] == 6 and meta["seed"] == 0 and meta["format"] == FORMAT
     assert meta["labels"] == ["Regulator", "Company", "Person", "Policy", "Product", "Media"]
     assert 0.0 < meta["relations"]["threshold"] < 1.0
     assert 0.0 < meta["relations"]["rule_threshold"] < 1.0
@@ -147,3 +148,34 @@ def test_a_training_config_with_a_bad_value_is_named(runner, tmp_path: Path) -> 
     )
     assert result.exit_code == 1
     assert "[recogniser] epochs" in result.output
+
+
+def test_one_pair_can_state_two_types_and_a_pair_with_none_states_nothing() -> None:
+    from kg.extraction.classifier import NONE, fit
+
+    rows = [["role:chair", "types:Person>Company"]] * 20 + [["bw:visited"]] * 20
+    labels = [["FOUNDED", "HOLDS_POSITION"]] * 20 + [[NONE]] * 20
+    settings = {"C": 1.0, "max_iter": 200, "min_count": 1}
+    classifier = fit(rows, labels, settings, seed=0)
+    both, neither, forbidden = classifier.types_of_many(
+        [rows[0], rows[-1], rows[0]],
+        [["FOUNDED", "HOLDS_POSITION"], ["FOUNDED", "HOLDS_POSITION"], ["OWNS"]],
+    )
+    assert {t for t, p in both if p > 0.9} == {"FOUNDED", "HOLDS_POSITION"}
+    assert all(p < 0.1 for _, p in neither)
+    assert forbidden == []  # a type the ontology does not allow for the ends is never given
+
+
+def test_a_model_of_another_format_is_refused(trained: Path, tmp_path: Path) -> None:
+    import shutil
+
+    from kg.errors import ModelError
+    from kg.extraction.trained import MODEL_FILE, read_meta
+
+    old = tmp_path / "old"
+    shutil.copytree(trained, old)
+    meta = json.loads((old / MODEL_FILE).read_text(encoding="utf-8"))
+    meta["format"] = FORMAT - 1
+    (old / MODEL_FILE).write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(ModelError, match="model format"):
+        read_meta(old)

@@ -1,4 +1,5 @@
-"""The relationship classifier: multinomial logistic regression over sparse binary features.
+"""The relationship classifier: one logistic regression per type (one against the rest) over
+sparse binary features, so one pair may state two types ("founder and chief executive of").
 
 Trained with scikit-learn; predicts with numpy alone from two files (weights in .npz, classes
 and feature names in .json), so nothing is unpickled and a worker needs no scikit-learn."""
@@ -17,6 +18,7 @@ import numpy as np
 from kg.errors import ModelError
 
 NONE = "NONE"
+FLOOR = 0.05  # below this a type is not worth a threshold
 WEIGHTS = "relations.npz"
 VOCABULARY = "relations.json"
 
@@ -37,12 +39,12 @@ class RelationClassifier:
         """Whether a type of this probability is kept (RULED: a rule found it too)."""
         return probability >= (self.rule_threshold if ruled else self.threshold)
 
-    def best_of_many(
+    def types_of_many(
         self, rows: Sequence[Sequence[str]], allowed: Sequence[Sequence[str]]
-    ) -> list[tuple[str, float]]:
+    ) -> list[list[tuple[str, float]]]:
         """For each candidate (its feature strings, the types the ontology allows for its ends),
-        the most probable allowed type and its probability against NONE and the other allowed
-        types; NONE when none is allowed. One sparse product for all of them."""
+        the allowed types with a probability of at least FLOOR, most probable first. One sparse
+        product for all of them."""
         if not rows:
             return []
         from scipy.sparse import csr_matrix
@@ -56,25 +58,14 @@ class RelationClassifier:
             (np.ones(len(columns), dtype=np.float32), columns, pointers),
             shape=(len(rows), len(self.features)),
         )
-        scores = np.asarray(matrix @ self.coef.T) + self.intercept
-        mask = np.zeros(scores.shape, dtype=bool)
-        mask[:, 0] = True
+        probabilities = 1.0 / (1.0 + np.exp(-(np.asarray(matrix @ self.coef.T) + self.intercept)))
         position = {name: i for i, name in enumerate(self.classes)}
-        for number, types in enumerate(allowed):
-            mask[number, [position[t] for t in types if t in position]] = True
-        scores = np.where(mask, scores, -np.inf)
-        scores -= scores.max(axis=1, keepdims=True)
-        probabilities = np.exp(scores)
-        probabilities /= probabilities.sum(axis=1, keepdims=True)
-        probabilities[:, 0] = -1.0  # the best type, NONE set aside
-        top = probabilities.argmax(axis=1)
         found = []
-        for number, column in enumerate(top):
-            has_type = mask[number, 1:].any()
-            if not has_type:
-                found.append((NONE, 0.0))
-            else:
-                found.append((self.classes[column], float(probabilities[number, column])))
+        for number, types in enumerate(allowed):
+            scored = [
+                (t, float(probabilities[number, position[t]])) for t in types if t in position
+            ]
+            found.append(sorted((x for x in scored if x[1] >= FLOOR), key=lambda x: -x[1]))
         return found
 
     def save(self, directory: Path) -> None:
@@ -115,9 +106,12 @@ class RelationClassifier:
 
 
 def fit(
-    rows: Sequence[Sequence[str]], labels: Sequence[str], settings: dict[str, Any], seed: int
+    rows: Sequence[Sequence[str]],
+    labels: Sequence[Sequence[str]],
+    settings: dict[str, Any],
+    seed: int,
 ) -> RelationClassifier:
-    """Train on feature rows and their labels (NONE or a type)."""
+    """Train on feature rows and each row's types ([NONE] for none)."""
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
@@ -133,15 +127,16 @@ def fit(
         (np.ones(len(columns), dtype=np.float64), (data_rows, columns)),
         shape=(len(rows), len(kept)),
     )
-    classes = [NONE, *sorted({label for label in labels if label != NONE})]
-    target = np.array([classes.index(label) for label in labels])
-    model = LogisticRegression(
-        C=float(settings["C"]), max_iter=int(settings["max_iter"]), random_state=seed
-    )
-    model.fit(matrix, target)
-    coef, intercept = model.coef_, model.intercept_
-    if len(classes) == 2:  # scikit-learn keeps one row for two classes
-        coef = np.vstack([-coef / 2, coef / 2])
-        intercept = np.array([-intercept[0] / 2, intercept[0] / 2])
-    order = [list(model.classes_).index(i) for i in range(len(classes))]
-    return RelationClassifier(tuple(classes), index, coef[order], intercept[order])
+    classes = [NONE, *sorted({t for types in labels for t in types if t != NONE})]
+    coef = np.zeros((len(classes), len(kept)))
+    intercept = np.zeros(len(classes))  # NONE's row is never scored: it is what no type says
+    for number, rel_type in enumerate(classes[1:], start=1):
+        target = np.array([rel_type in types for types in labels], dtype=np.int8)
+        if target.all():
+            continue  # nothing to tell it from
+        model = LogisticRegression(
+            C=float(settings["C"]), max_iter=int(settings["max_iter"]), random_state=seed
+        )
+        model.fit(matrix, target)
+        coef[number], intercept[number] = model.coef_[0], model.intercept_[0]
+    return RelationClassifier(tuple(classes), index, coef, intercept)

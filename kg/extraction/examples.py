@@ -31,7 +31,7 @@ class PreparedDocument:
     id: str
     reference: Doc
     rows: list[list[str]] = field(default_factory=list)
-    labels: list[str] = field(default_factory=list)
+    labels: list[list[str]] = field(default_factory=list)  # each row's types, or [NONE]
     pairs: list[tuple[str, str] | None] = field(default_factory=list)  # gold ends of each row
     allowed: list[list[str]] = field(default_factory=list)  # types the row's labels allow
     gold: set[Triple] = field(default_factory=set)
@@ -110,10 +110,10 @@ def _relation_rows(
         labels = _labels(parsed, mentions, candidate, ends, located, stated_within)
         row = features.of(candidate)
         allowed = allowed_types(mentions[candidate.subject], mentions[candidate.object])
-        for label in labels:
+        if labels:
             document.allowed.append(allowed)
             document.rows.append(row)
-            document.labels.append(label)
+            document.labels.append(labels)
             document.pairs.append(ends if None not in ends else None)  # type: ignore[arg-type]
 
 

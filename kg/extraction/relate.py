@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from kg.cues import cues
 from kg.dates import date_texts
 from kg.extraction.candidates import Candidate, candidates
-from kg.extraction.classifier import NONE, RelationClassifier
+from kg.extraction.classifier import RelationClassifier
 from kg.extraction.features import PairFeatures
 from kg.model import Claim, Mention
 from kg.ontology import ontology
@@ -43,22 +43,24 @@ def classified_claims(
     classifier: RelationClassifier,
     cross_sentence: bool,
 ) -> list[Claim]:
-    """The classifier's claims over every candidate pair, at most one per ordered pair."""
+    """The classifier's claims over every candidate pair: each allowed type above its
+    threshold."""
     features = PairFeatures(doc, mentions, rule_claims)
     by_pair = {(c.subject, c.type, c.object): c for c in rule_claims}
     pairs = candidates(mentions, features.sentence, cross_sentence)
-    decided = classifier.best_of_many(
+    decided = classifier.types_of_many(
         [features.of(c) for c in pairs],
         [allowed_types(mentions[c.subject], mentions[c.object]) for c in pairs],
     )
     claims: list[Claim] = []
-    for candidate, (rel_type, probability) in zip(pairs, decided, strict=True):
-        ruled = (candidate.subject, rel_type, candidate.object) in by_pair
-        if rel_type == NONE or not classifier.accepts(probability, ruled):
-            continue
-        claim = _claim(doc, candidate, rel_type, probability, mentions, by_pair)
-        if claim is not None:
-            claims.append(claim)
+    for candidate, types in zip(pairs, decided, strict=True):
+        for rel_type, probability in types:
+            ruled = (candidate.subject, rel_type, candidate.object) in by_pair
+            if not classifier.accepts(probability, ruled):
+                continue
+            claim = _claim(doc, candidate, rel_type, probability, mentions, by_pair)
+            if claim is not None:
+                claims.append(claim)
     return claims
 
 

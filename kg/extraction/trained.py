@@ -14,7 +14,7 @@ from kg.resources import PACKAGE_DIR
 MODEL_FILE = "kg-model.json"
 RECOGNISER_DIR = "ner"
 CLASSIFIER_DIR = "relations"
-FORMAT = 1
+FORMAT = 2  # 2: one classifier per relationship type
 RULES_ONLY = "rules"
 SHIPPED = PACKAGE_DIR / "models" / "default"
 

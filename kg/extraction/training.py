@@ -101,7 +101,7 @@ def choose_thresholds(
     for fold in range(k):
         held = set(order[fold::k])
         training = [d for i, d in enumerate(prepared) if i not in held]
-        if not any(label != NONE for d in training for label in d.labels):
+        if not any(types != [NONE] for d in training for types in d.labels):
             continue
         classifier = _fit(training, settings, seed)
         for i in held:
@@ -121,15 +121,14 @@ def _predicted_triples(
     from kg.extraction.examples import gold_triple
 
     found = []
-    decided = classifier.best_of_many(document.rows, document.allowed)
-    for row, ends, (rel_type, probability) in zip(
-        document.rows, document.pairs, decided, strict=True
-    ):
-        if ends is None or rel_type == NONE:
+    decided = classifier.types_of_many(document.rows, document.allowed)
+    for row, ends, types in zip(document.rows, document.pairs, decided, strict=True):
+        if ends is None:
             continue
-        triple = gold_triple(ends[0], rel_type, ends[1])
-        ruled = f"rule:{rel_type}" in row
-        found.append((number, triple, probability, ruled, triple in document.gold))
+        for rel_type, probability in types:
+            triple = gold_triple(ends[0], rel_type, ends[1])
+            ruled = f"rule:{rel_type}" in row
+            found.append((number, triple, probability, ruled, triple in document.gold))
     return found
 
 
