@@ -53,6 +53,7 @@ bench: install
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/queries.py --keep $(BENCH_DIR)
 	$(BIN)/python bench/writes.py --keep $(BENCH_DIR)
+	$(BIN)/python bench/faults.py --kills 5
 	$(BIN)/python bench/outputs.py --keep $(BENCH_DIR)
 
 # The shipped model (kg/models/default): trained on the whole annotated corpus, seeded, so a

@@ -20,6 +20,7 @@ from kg.cli_analyst import (
 )
 from kg.cli_common import (
     FORMAT,
+    TEXT,
     KGGroup,
     StoreTarget,
     db_option,
@@ -30,7 +31,7 @@ from kg.cli_common import (
 )
 from kg.cli_data import export_command, push_command, sparql_command
 from kg.cli_model import eval_command, train_command
-from kg.errors import KGError, QueryError
+from kg.errors import KGError, QueryError, StoreError
 
 
 @click.group(cls=KGGroup)
@@ -72,15 +73,27 @@ def ingest(
     def report_error(message: str) -> None:
         click.echo(f"error: {message}", err=True)
 
-    with open_graph(db, read_only=False) as store, _progress() as advance:
-        report = run_ingest(
-            load_sources(sources),
-            store,
-            nlp,
-            workers=workers or default_workers(),
-            on_error=report_error,
-            on_article=lambda graph: advance(),
-        )
+    written = 0
+
+    def on_article(graph: Any) -> None:
+        nonlocal written
+        written += 1
+        advance()
+
+    try:
+        with open_graph(db, read_only=False) as store, _progress() as advance:
+            report = run_ingest(
+                load_sources(sources),
+                store,
+                nlp,
+                workers=workers or default_workers(),
+                on_error=report_error,
+                on_article=on_article,
+            )
+    except StoreError:
+        if written:
+            click.echo(f"Stopped after writing {written} article(s):", err=True)
+        raise
     click.echo(
         f"Ingested {report.articles} article(s): {sum(report.entities.values())} entity mentions, "
         f"{sum(report.relations.values())} relationships."
@@ -142,8 +155,10 @@ def extract(sources: tuple[str, ...], out_dir: Path, model: str | None) -> None:
 
 @main.command()
 @click.argument("name_or_file", required=False)
-@click.option("--cypher", "cypher_text", default=None, help="Cypher text to run instead.")
-@click.option("-p", "--param", "params", multiple=True, help="Parameter as key=value.")
+@click.option(
+    "--cypher", "cypher_text", default=None, type=TEXT, help="Cypher text to run instead."
+)
+@click.option("-p", "--param", "params", multiple=True, type=TEXT, help="Parameter as key=value.")
 @click.option("--format", "fmt", type=FORMAT, default="table", show_default=True)
 @click.option("--write", is_flag=True, help="Allow --cypher to change the graph.")
 @db_option
@@ -184,6 +199,8 @@ def query(
             check_read_only(text)
         with open_graph(db, read_only=not write) as store:
             rows = store.run(text, bound)
+            if write and hasattr(store, "refresh_rollups"):
+                store.refresh_rollups()  # the counts, rankings and index the query may change
     else:
         named = find_query(name_or_file or "")
         bound = named.bind(raw)

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from kg.cli_common import StoreTarget, db_option, open_graph
+from kg.cli_common import TEXT, StoreTarget, db_option, open_graph
 
 ASK_FORMAT = click.Choice(["table", "json"])
 
@@ -23,7 +23,7 @@ def _date_option(name: str, help_text: str) -> Any:
 
 
 @click.command(name="ask")
-@click.argument("question")
+@click.argument("question", type=TEXT)
 @click.option("--format", "fmt", type=ASK_FORMAT, default="table", show_default=True)
 @click.option("--show-cypher", is_flag=True, help="Print the query and its parameters too.")
 @_date_option("--since", "Only relationships dated on or after DATE")
@@ -54,7 +54,7 @@ def ask_command(
 
 
 @click.command(name="entity")
-@click.argument("name")
+@click.argument("name", type=TEXT)
 @click.option("--format", "fmt", type=ASK_FORMAT, default="table", show_default=True)
 @db_option
 def entity_command(name: str, fmt: str, db: StoreTarget) -> None:
@@ -76,7 +76,7 @@ def entity_command(name: str, fmt: str, db: StoreTarget) -> None:
 
 
 @click.command(name="timeline")
-@click.argument("name")
+@click.argument("name", type=TEXT)
 @click.option("--format", "fmt", type=ASK_FORMAT, default="table", show_default=True)
 @_date_option("--since", "Only relationships dated on or after DATE")
 @_date_option("--until", "Only relationships dated on or before DATE")
@@ -100,7 +100,7 @@ def timeline_command(name: str, fmt: str, since: str, until: str, db: StoreTarge
 
 
 @click.command(name="map")
-@click.argument("name", required=False)
+@click.argument("name", required=False, type=TEXT)
 @click.option("--all", "whole", is_flag=True, help="Map the whole graph (up to a size limit).")
 @click.option("--depth", type=click.IntRange(1, 3), default=1, show_default=True)
 @click.option("--types", default="", help="Relationship types to show, comma-separated.")

@@ -27,7 +27,30 @@ class KGGroup(click.Group):
         try:
             return super().invoke(ctx)
         except KGError as exc:
+            from kg.store.space import abandoned, exit_without_closing
+
+            if abandoned():
+                click.echo(f"Error: {exc}", err=True)
+                exit_without_closing(1)
             raise click.ClickException(str(exc)) from None
+
+
+class UserText(click.ParamType):
+    """Text typed by the user (a question, a name, a query): valid Unicode, or a one-line
+    error (a terminal in another encoding passes undecodable bytes through)."""
+
+    name = "text"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        text = str(value)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            self.fail("not valid text: it holds bytes that are not UTF-8", param, ctx)
+        return text
+
+
+TEXT = UserText()
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,14 @@ from typing import Any
 
 import click
 
-from kg.cli_common import StoreTarget, db_option, embedded_db_option, neo4j_option, open_graph
+from kg.cli_common import (
+    TEXT,
+    StoreTarget,
+    db_option,
+    embedded_db_option,
+    neo4j_option,
+    open_graph,
+)
 
 EXPORT_FORMATS = ("ttl", "nt", "jsonld", "trig", "nq", "graphml", "csv", "ontology", "shapes")
 
@@ -57,7 +64,7 @@ def export_command(fmt: str, out: Path, base_iri: str | None, db: StoreTarget) -
 
 
 @click.command("sparql")
-@click.argument("query")
+@click.argument("query", type=TEXT)
 @click.option(
     "--data",
     type=click.Path(dir_okay=False, path_type=Path),

@@ -32,3 +32,7 @@ class QueryError(KGError):
 
 class ModelError(KGError):
     """The spaCy pipeline could not be loaded."""
+
+
+class DiskFullError(StoreError):
+    """The store's disk has too little free space to write safely; nothing was written."""

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from kg.errors import LoadError, StoreError, StoreLockedError
+from kg.errors import DiskFullError, LoadError, StoreError, StoreLockedError
 from kg.extract import extract_documents
 from kg.model import ArticleGraph, Document
 from kg.store.base import GraphStore
@@ -94,17 +94,17 @@ class BatchOutcome:
 
 def write_batch(store: GraphStore, batch: list[ArticleGraph]) -> BatchOutcome:
     """Write BATCH in one transaction; if the store refuses it, its articles one by one, so
-    that one bad article costs only itself. A locked store stops the ingest."""
+    that one bad article costs only itself. A locked store or a full disk stops the ingest."""
     try:
         store.write(batch)
-    except StoreLockedError:
+    except (StoreLockedError, DiskFullError):
         raise
     except StoreError:
         outcome = BatchOutcome([])
         for graph in batch:
             try:
                 store.write([graph])
-            except StoreLockedError:
+            except (StoreLockedError, DiskFullError):
                 raise
             except StoreError as exc:
                 outcome.failures.append(f"{graph.document.id}: not written ({exc})")

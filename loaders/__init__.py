@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import glob
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -26,10 +27,11 @@ SKIPPED_SUFFIXES = (".gold.json",)
 def _expand(argument: str) -> Iterator[Path | LoadError]:
     path = Path(argument)
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file())
-        yield from (p for p in files if _loadable(p))
+        yield from _folder(path)
     elif path.exists():
         yield path
+    elif path.is_symlink():
+        yield LoadError(argument, _broken_link(path))
     elif glob.has_magic(argument):
         matches = sorted(Path(p) for p in glob.glob(argument, recursive=True))
         if not matches:
@@ -37,6 +39,34 @@ def _expand(argument: str) -> Iterator[Path | LoadError]:
         yield from (p for p in matches if p.is_file() and _loadable(p))
     else:
         yield LoadError(argument, "no such file or directory")
+
+
+def _folder(folder: Path) -> Iterator[Path | LoadError]:
+    """The loadable files under FOLDER, a broken link among them as an error; a folder with
+    nothing to load is an error too (a wrong folder, not an empty batch)."""
+    found = False
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            if _loadable(path):
+                found = True
+                yield path
+        elif path.is_symlink() and not path.exists() and _loadable(path):
+            found = True
+            yield LoadError(str(path), _broken_link(path))
+    if not found:
+        known = ", ".join(sorted(LOADERS))
+        yield LoadError(str(folder), f"no articles here (no file ending in {known})")
+
+
+def _broken_link(path: Path) -> str:
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:
+        return "a symbolic link that loops back to itself"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link that loops back to itself"
+    return "a symbolic link to a file that does not exist"
 
 
 def _loadable(path: Path) -> bool:

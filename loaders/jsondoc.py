@@ -38,7 +38,7 @@ def load(path: Path) -> Iterator[Document | LoadError]:
     try:
         data = json.loads(read_text(path))
     except json.JSONDecodeError as exc:
-        raise LoadError(f"{path}:{exc.lineno}", f"malformed JSON: {exc.msg}") from None
+        raise LoadError(f"{path}:{exc.lineno}:{exc.colno}", f"malformed JSON: {exc.msg}") from None
     records = data if isinstance(data, list) else [data]
     if not records:
         raise LoadError(str(path), "empty list of documents")
@@ -72,7 +72,7 @@ def load_lines(path: Path) -> Iterator[Document | LoadError]:
             try:
                 yield from_record(json.loads(line), where)
             except json.JSONDecodeError as exc:
-                yield LoadError(where, f"malformed JSON line: {exc.msg}")
+                yield LoadError(f"{where}:{exc.colno}", f"malformed JSON line: {exc.msg}")
             except LoadError as error:
                 yield error
     if not seen:

@@ -259,3 +259,50 @@ def test_a_bad_page_cache_setting_is_one_line_of_advice(
     )
     assert result.exit_code == 1
     assert "KG_BUFFER_POOL_MB='lots'" in result.output and "Traceback" not in result.output
+
+
+def test_counts_rankings_and_index_follow_cypher_run_with_write(
+    runner: CliRunner, tmp_path: Path, samples_db: Path
+) -> None:
+    import shutil
+
+    from kg.store import open_store
+
+    db = tmp_path / "db"
+    shutil.copytree(samples_db, db)
+
+    def state() -> tuple[int, int, list[int]]:
+        with open_store(db, read_only=True) as store:
+            counted = store.run("MATCH (c:Count {key: 'node:Company'}) RETURN c.count AS n")
+            actual = store.run("MATCH (c:Company) RETURN count(c) AS n")
+            positions = store.run("MATCH (i:IndexEntry)-[:LISTS]->() RETURN i.position AS p")
+        return counted[0]["n"], actual[0]["n"], sorted(r["p"] for r in positions)
+
+    before, actual, listed = state()
+    assert before == actual and listed == list(range(len(listed)))
+    for cypher in (
+        "CREATE (:Company {id: 'zz-new', name: 'Quorvane Freight'})",
+        "MATCH (c:Company) WHERE c.id <> 'zz-new' WITH c LIMIT 1 DETACH DELETE c",
+    ):
+        done = runner.invoke(main, ["query", "--cypher", cypher, "--write", "--db", str(db)])
+        assert done.exit_code == 0, done.output
+        counted, actual, listed = state()
+        assert counted == actual  # the kept count is the real one
+        assert listed == list(range(len(listed)))  # the index lists entities at 0..n-1
+    assert actual == before
+    named = runner.invoke(
+        main,
+        ["query", "entity_index", "-p", "offset=0", "-p", "limit=100000", "--format", "json",
+         "--db", str(db)],
+    )  # fmt: skip
+    assert "zz-new" in {row["id"] for row in json.loads(named.stdout)}
+
+
+def test_text_that_is_not_utf8_is_one_line_of_error(runner: CliRunner, samples_db: Path) -> None:
+    question = b"Who fined \xff\xfe?".decode("utf-8", "surrogateescape")
+    for args in (["ask", question], ["entity", question], ["query", "who_regulates", "-p",
+                                                            f"name={question}"]):  # fmt: skip
+        result = runner.invoke(main, [*args, "--db", str(samples_db)])
+        assert result.exit_code == 2, args
+        assert "not valid text: it holds bytes that are not UTF-8" in result.output
+        assert "Traceback" not in result.output

@@ -135,3 +135,41 @@ def test_published_dates_normalise_to_iso_days() -> None:
     assert normalise_date("2019-06-17T08:00:00Z") == "2019-06-17"
     assert normalise_date("17 June 2019") == "2019-06-17"
     assert normalise_date("2019-13") is None
+
+
+def test_links_that_loop_or_dangle_are_named_as_such(tmp_path: Path) -> None:
+    from loaders import load_sources
+
+    (tmp_path / "loop.txt").symlink_to("loop.txt")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere" / "x.txt")
+    (tmp_path / "fine.txt").write_text("Regulators met on Monday.\n", encoding="utf-8")
+
+    found = list(load_sources([str(tmp_path), str(tmp_path / "loop.txt")]))
+
+    errors = sorted(str(x) for x in found if isinstance(x, LoadError))
+    assert errors == [
+        f"{tmp_path / 'gone.txt'}: a symbolic link to a file that does not exist",
+        f"{tmp_path / 'loop.txt'}: a symbolic link that loops back to itself",
+        f"{tmp_path / 'loop.txt'}: a symbolic link that loops back to itself",
+    ]
+    assert [d.text for d in found if not isinstance(d, LoadError)] == ["Regulators met on Monday."]
+
+
+def test_a_folder_with_nothing_to_load_is_an_error(tmp_path: Path) -> None:
+    from loaders import load_sources
+
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (found,) = load_sources([str(tmp_path)])
+    assert isinstance(found, LoadError)
+    assert str(found).startswith(f"{tmp_path}: no articles here (no file ending in .atom,")
+
+
+def test_a_malformed_json_line_says_where_on_the_line(tmp_path: Path) -> None:
+    from loaders import load_sources
+
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"id": "a", "text": "fine"}\n{"id": "b", "text": "x",}\n', encoding="utf-8")
+    found = list(load_sources([str(path)]))
+    assert [str(x) for x in found if isinstance(x, LoadError)] == [
+        f"{path}:2:25: malformed JSON line: Expecting property name enclosed in double quotes"
+    ]

@@ -50,6 +50,9 @@ def neo4j_texts(graphs: list[Any]) -> dict[str, str]:
     for path in STATEMENTS_DIR.glob("read_*.cypher"):
         name = path.name.split(".")[0]
         texts[f"reader {name}"] = statement(name, "neo4j")
+    for name in ("drop_article_relations", "drop_article_mentions"):
+        texts[f"replace {name}"] = statement(name, "neo4j")
+    texts["replace drop_orphans"] = fill(statement("drop_orphans"), LABEL="Company")
     return texts
 
 

@@ -11,14 +11,19 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from kg.errors import ReadOnlyError, StoreError, StoreLockedError
-from kg.model import ArticleGraph, Entity
+from kg.errors import DiskFullError, ReadOnlyError, StoreError, StoreLockedError
+from kg.model import ArticleGraph, Document, Entity
 from kg.ontology import ontology
 from kg.store import bulk, rollups, rows
 from kg.store.base import ClosingStore
+from kg.store.reader import stored_versions
 from kg.store.schema import fill, ladybug_schema, lookup_keys, statement
+from kg.store.space import abandon, file_size, is_disk_full, require_space
 
 DATABASE_FILE = "graph.lbug"
+LOG_FILE = DATABASE_FILE + ".wal"
+SHADOW_FILE = DATABASE_FILE + ".shadow"  # a checkpoint in progress, or one that failed
+RECOVERY_PENDING = "checkpoint recovery is pending"
 
 
 # Write-ahead log size at which LadybugDB folds it into the database file. A checkpoint rewrites
@@ -47,6 +52,13 @@ def _chunks(graphs: Iterable[ArticleGraph], size: int) -> Iterator[list[ArticleG
 
 def _translate(exc: Exception, where: Path) -> StoreError:
     message = str(exc).splitlines()[0]
+    if is_disk_full(message):
+        return DiskFullError(
+            f"{where}: disk full, a write failed and was undone; the articles reported "
+            "written are kept: free space and run it again"
+        )
+    if RECOVERY_PENDING in message:
+        return StoreError(f"{where}: an earlier checkpoint did not finish; {message}")
     if "lock" in message.lower():
         return StoreLockedError(
             f"{where}: another kg process is writing to this store; wait for it to finish "
@@ -71,6 +83,32 @@ def _lacks_rollups(message: str) -> bool:
     return re.search(missing, message) is not None
 
 
+def _open(path: Path, read_only: bool, cache_mb: int | None) -> tuple[Any, Any]:
+    import ladybug
+
+    database = ladybug.Database(
+        str(path), read_only=read_only, buffer_pool_size=_buffer_pool_bytes(cache_mb)
+    )
+    return database, ladybug.Connection(database)
+
+
+def recover(directory: Path) -> None:
+    """Finish a checkpoint that did not (a full disk, a killed process): open the store for
+    writing, fold its log into the database, close. Readers need this first."""
+    require_space(directory, directory / LOG_FILE, 0, "finishing the last checkpoint")
+    try:
+        database, connection = _open(directory / DATABASE_FILE, False, None)
+    except RuntimeError as exc:
+        raise _translate(exc, directory) from None
+    try:
+        connection.execute("CHECKPOINT")
+    except RuntimeError as exc:
+        raise _translate(exc, directory) from None
+    finally:
+        connection.close()
+        database.close()
+
+
 class LadybugStore(ClosingStore):
     """A LadybugDB database in DIRECTORY (created on first write); CACHE_MB bounds its page
     cache, for long streaming reads whose memory must not grow with the graph."""
@@ -80,23 +118,40 @@ class LadybugStore(ClosingStore):
     def __init__(
         self, directory: Path, *, read_only: bool = False, cache_mb: int | None = None
     ) -> None:
-        import ladybug
-
         self.directory = directory
         self.read_only = read_only
+        self._log = directory / LOG_FILE
+        self._log_mark = 0  # the log's size before the transaction being written
+        self._wrecked = False  # a write failed for want of space: never touch the store again
         path = directory / DATABASE_FILE
         if read_only and not path.exists():
             raise StoreError(f"{directory}: no graph here yet; run 'kg ingest' or 'kg demo' first")
         try:
             directory.mkdir(parents=True, exist_ok=True)
-            self._database = ladybug.Database(
-                str(path), read_only=read_only, buffer_pool_size=_buffer_pool_bytes(cache_mb)
-            )
-            self._connection = ladybug.Connection(self._database)
-        except (RuntimeError, OSError) as exc:
+        except OSError as exc:
             raise _translate(exc, directory) from None
+        pending = (directory / SHADOW_FILE).exists()
+        if not read_only:
+            require_space(
+                directory,
+                self._log,
+                0,
+                "finishing the last checkpoint" if pending else "opening the store for writing",
+            )
+        try:
+            self._database, self._connection = _open(path, read_only, cache_mb)
+        except RuntimeError as exc:
+            if not (read_only and RECOVERY_PENDING in str(exc)):
+                raise _translate(exc, directory) from None
+            recover(directory)
+            try:
+                self._database, self._connection = _open(path, read_only, cache_mb)
+            except RuntimeError as again:
+                raise _translate(again, directory) from None
         self._rollups = rollups.Rollups(self.run, self.load)
         if not read_only:
+            if pending:
+                self._execute("CHECKPOINT")
             self._execute(f"CALL checkpoint_threshold={CHECKPOINT_BYTES}")
             for ddl in ladybug_schema():
                 self._execute(ddl)
@@ -119,11 +174,33 @@ class LadybugStore(ClosingStore):
             raise
         self._execute("COMMIT")
 
+    def refresh_rollups(self) -> None:
+        """Counts, rankings and the entity index brought up to date after Cypher that wrote to
+        the graph directly (kg query --write), in one transaction."""
+        self._execute("BEGIN TRANSACTION")
+        try:
+            self._rollups.refresh()
+        except BaseException:
+            self._rollback()
+            raise
+        self._execute("COMMIT")
+
     def _execute(self, query: str, params: dict[str, Any] | None = None) -> Any:
+        if self._wrecked:
+            raise DiskFullError(f"{self.directory}: disk full; the store takes no more writes")
         try:
             return self._connection.execute(query, params or {})
         except RuntimeError as exc:
-            raise _translate(exc, self.directory) from None
+            error = _translate(exc, self.directory)
+            if isinstance(error, DiskFullError) and LOG_FILE in str(exc):
+                self._wrecked = True  # a failed append leaves a torn log behind it (see close)
+            raise error from None
+
+    def _begin(self, articles: int) -> None:
+        """Check the room for ARTICLES, mark the log and start a transaction."""
+        require_space(self.directory, self._log, articles, f"writing {articles} article(s)")
+        self._log_mark = file_size(self._log)
+        self._execute("BEGIN TRANSACTION")
 
     def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run one Cypher query; rows as dicts keyed by the RETURN names."""
@@ -145,11 +222,12 @@ class LadybugStore(ClosingStore):
         """Write whole articles in one transaction: all of the batch or none of it."""
         if not graphs:
             return
-        self._execute("BEGIN TRANSACTION")
+        self._begin(len(graphs))
         try:
-            self._write_batch(graphs)
-            self._rollups.recount(rollups.tables_of(graphs))
-            self._rollups.rescore(rollups.touched(graphs))
+            replaced = self._write_batch(graphs)
+            both = [*graphs, *replaced]
+            self._rollups.recount(rollups.tables_of(both))
+            self._rollups.rescore(rollups.touched(both))
             self._rollups.index(rollups.entities_of(graphs))
         except BaseException:
             self._rollback()
@@ -169,7 +247,9 @@ class LadybugStore(ClosingStore):
         tables: set[str] = set()
         touched: dict[str, set[str]] = defaultdict(set)
         written: dict[str, set[str]] = defaultdict(set)
-        self._execute("BEGIN TRANSACTION")
+        if not isinstance(graphs, Sequence):
+            graphs = list(graphs)
+        self._begin(len(graphs))
         try:
             for chunk in _chunks(graphs, chunk_size):
                 tables |= rollups.tables_of(chunk)
@@ -182,7 +262,10 @@ class LadybugStore(ClosingStore):
                 ids = [g.document.id for g in unique]
                 stored = self._stored_ids(model.article_label, ids)
                 if known := [g for g in unique if g.document.id in stored]:
-                    self._write_batch(known)
+                    replaced = self._write_batch(known)
+                    tables |= rollups.tables_of(replaced)
+                    for key, entity_ids in rollups.touched(replaced).items():
+                        touched[key] |= entity_ids
                 pending.add([g for g in unique if g.document.id not in stored])
             self._copy_pending(pending)
             self._rollups.recount(tables)
@@ -240,11 +323,23 @@ class LadybugStore(ClosingStore):
         self._execute(f"COPY {table} FROM new_rows{pair}")
 
     def _rollback(self) -> None:
+        if self._wrecked:
+            return
         # A failed statement may already have ended the transaction.
         with contextlib.suppress(RuntimeError):
             self._connection.execute("ROLLBACK")
 
-    def _write_batch(self, graphs: Sequence[ArticleGraph]) -> None:
+    def _write_batch(self, graphs: Sequence[ArticleGraph]) -> list[ArticleGraph]:
+        """MERGE GRAPHS, replacing what the store held for those of its articles it had (an
+        article written again keeps nothing of its earlier extraction); the earlier versions."""
+        model = ontology()
+        ids = [g.document.id for g in graphs]
+        known_ids = self._stored_ids(model.article_label, ids)
+        replaced = stored_versions(self, [Document(id=i, text="") for i in ids if i in known_ids])
+        if replaced:
+            known = {"ids": sorted(known_ids)}
+            self._execute(statement("drop_article_relations"), known)
+            self._execute(statement("drop_article_mentions"), known)
         self._execute(statement("merge_article"), {"rows": rows.article_rows(graphs)})
         for label, entities in rows.entities_by_label(graphs).items():
             stored = self._stored_aliases(label, list(entities))
@@ -254,6 +349,14 @@ class LadybugStore(ClosingStore):
         for (subject, rel_type, obj), relation_rows in rows.relation_rows(graphs).items():
             query = fill(statement("merge_relations"), SUBJECT=subject, TYPE=rel_type, OBJECT=obj)
             self._execute(query, {"rows": relation_rows})
+        freed: list[int] = []
+        for label, entity_ids in rollups.entities_of(replaced).items():
+            ids_of = {"ids": sorted(entity_ids)}
+            freed += [r["position"] for r in self.run(fill(statement("orphan_positions"),
+                                                           LABEL=label), ids_of)]  # fmt: skip
+            self._execute(fill(statement("drop_orphans"), LABEL=label), ids_of)
+        self._rollups.close_gaps(freed)
+        return replaced
 
     def _stored_aliases(self, label: str, ids: list[str]) -> dict[str, list[str]]:
         query = fill(statement("existing_aliases"), LABEL=label)
@@ -291,6 +394,32 @@ class LadybugStore(ClosingStore):
             self._execute(query, {"rows": key_rows})
 
     def close(self) -> None:
-        """Close the connection and the database (releasing the write lock)."""
+        """Fold the log into the database (a failure is a DiskFullError or StoreError: the
+        articles stay in the log, for the next opening to fold in) and close the connection and
+        the database, releasing the write lock.
+
+        After a write that failed for want of space the store is not closed: LadybugDB would
+        append the failed write's remains to the log and abort the process. The log is cut back
+        to where that transaction began and the handles are abandoned (see space.abandon)."""
+        if self._wrecked:
+            with contextlib.suppress(OSError):
+                if file_size(self._log) > self._log_mark:
+                    os.truncate(self._log, self._log_mark)
+            abandon(self._database, self._connection)
+            return
+        failure = None
+        if not self.read_only:
+            try:
+                self._connection.execute("CHECKPOINT")
+            except RuntimeError as exc:
+                failure = _translate(exc, self.directory)
         self._connection.close()
         self._database.close()
+        if isinstance(failure, DiskFullError):
+            raise DiskFullError(
+                f"{self.directory}: disk full, the final checkpoint failed; every article "
+                "written is kept in the store's log, which the next kg command folds in once "
+                "there is room: free space and run any kg command"
+            )
+        if failure is not None:
+            raise failure

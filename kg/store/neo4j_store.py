@@ -188,9 +188,7 @@ class Neo4jStore(ClosingStore):
             return
         if self.read_only:
             raise ReadOnlyError(f"{self.settings.where}: opened read-only")
-        self._execute_write(
-            lambda tx: [tx.run(q, p).consume() for q, p in write_statements(graphs)]
-        )
+        self._execute_write(lambda tx: _write_replacing(tx, graphs))
 
     def close(self) -> None:
         """Close the driver."""
@@ -200,6 +198,20 @@ class Neo4jStore(ClosingStore):
 def _batches(items: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
     for start in range(0, len(items), ROWS_PER_STATEMENT):
         yield items[start : start + ROWS_PER_STATEMENT]
+
+
+def _write_replacing(tx: Any, graphs: Sequence[ArticleGraph]) -> None:
+    """Write GRAPHS in transaction TX; an article written again keeps nothing of its earlier
+    extraction (its relationships and mentions go, and entities no article names any more)."""
+    ids = {"ids": [g.document.id for g in graphs]}
+    tx.run(statement("drop_article_relations"), ids).consume()
+    unlinked: dict[str, set[str]] = {}
+    for row in tx.run(statement("drop_article_mentions", DIALECT), ids):
+        unlinked.setdefault(row["label"], set()).add(row["id"])
+    for query, params in write_statements(graphs):
+        tx.run(query, params).consume()
+    for label, entity_ids in unlinked.items():
+        tx.run(fill(statement("drop_orphans"), LABEL=label), {"ids": sorted(entity_ids)}).consume()
 
 
 def write_statements(graphs: Sequence[ArticleGraph]) -> Iterator[tuple[str, dict[str, Any]]]:

@@ -46,10 +46,12 @@ def stored_articles(
     """The stored articles as ArticleGraphs with their mentions and relationships, BATCH_SIZE
     at a time, leaving out SKIP."""
     for documents in stored_documents(store, batch_size, skip):
-        yield _read_batch(store, documents)
+        yield stored_versions(store, documents)
 
 
-def _read_batch(store: GraphStore, documents: list[Document]) -> list[ArticleGraph]:
+def stored_versions(store: GraphStore, documents: list[Document]) -> list[ArticleGraph]:
+    """The stored versions of DOCUMENTS (ids; the metadata given is kept) with their mentions
+    and relationships."""
     ids = {"ids": [d.id for d in documents]}
     entities: dict[str, list[Entity]] = defaultdict(list)
     surfaces: dict[str, dict[str, tuple[str, ...]]] = defaultdict(dict)

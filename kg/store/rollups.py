@@ -235,6 +235,28 @@ class Rollups:
         for label, rows in by_label.items():
             self._run(fill(statement("index_add"), LABEL=label), {"rows": rows})
 
+    def refresh(self) -> None:
+        """Bring everything up to date after writes that did not go through the store (Cypher
+        run with kg query --write): every count, every board, the entity index."""
+        self.recount(all_tables())
+        self.rescore(dict.fromkeys(boards()))
+        dangling = [r["position"] for r in self._run(statement("index_dangling"), {})]
+        if dangling:
+            self._run(statement("index_drop"), {"positions": dangling})
+            self.close_gaps(dangling)
+        self.index()
+
+    def close_gaps(self, freed: Iterable[int]) -> None:
+        """Keep the entity index dense (it is read by position ranges) after the entries at
+        FREED were deleted: the last entries move into the gaps."""
+        for gap in sorted(freed):
+            last = self._run(statement("index_at"), {"position": -1})[0]["next"]
+            if last is None or gap >= last:
+                return  # the gaps left are past the last entry
+            (row,) = self._run(statement("index_at"), {"position": last - 1})
+            query = fill(statement("index_move"), LABEL=row["label"])
+            self._run(query, {"from": last - 1, "to": gap})
+
     def index_complete(self) -> bool:
         """Whether the entity index lists as many entities as the counts say the store has
         (stores written before the index was kept list none)."""
