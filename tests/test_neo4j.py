@@ -137,7 +137,14 @@ def test_fake_driver_schema_then_one_write_transaction_per_batch(samples_store) 
     store.write(graphs[2:])
     assert [kind for kind, _ in driver.transactions] == ["write", "write", "write"]
     assert set(driver.databases) == {"kg"}
-    for _, statements in driver.transactions[1:]:
+    for (_, statements), batch in zip(
+        driver.transactions[1:], (graphs[:2], graphs[2:]), strict=True
+    ):
+        # first what the store held for these articles goes (an article written again is
+        # replaced), then the batch is merged
+        replace, statements = statements[:2], statements[2:]
+        assert [q.splitlines()[-1] for q, _ in replace] == ["DELETE r", "RETURN DISTINCT id, label"]
+        assert all(p == {"ids": [g.document.id for g in batch]} for _, p in replace)
         assert statements and all(
             q.lstrip("/ \n").find("UNWIND $rows") >= 0 or "UNWIND $rows" in q for q, _ in statements
         )
