@@ -199,7 +199,7 @@ def query(
             check_read_only(text)
         with open_graph(db, read_only=not write) as store:
             rows = store.run(text, bound)
-            if write and hasattr(store, "refresh_rollups"):
+            if write:
                 store.refresh_rollups()  # the counts, rankings and index the query may change
     else:
         named = find_query(name_or_file or "")

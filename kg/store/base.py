@@ -22,6 +22,11 @@ class GraphStore(Protocol):
         """Write whole articles in one transaction; idempotent."""
         ...
 
+    def refresh_rollups(self) -> None:
+        """Bring what the store keeps beside the graph (counts, rankings, indexes) up to date
+        after Cypher that wrote to the graph directly."""
+        ...
+
     def close(self) -> None:
         """Release the store."""
         ...

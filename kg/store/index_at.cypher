@@ -1,5 +1,3 @@
-// The entity the entity index lists at one position, and the next free position.
-MATCH (last:IndexEntry)
-WITH max(last.position) + 1 AS next
-OPTIONAL MATCH (i:IndexEntry {position: $position})-[:LISTS]->(x)
-RETURN next, label(x) AS label
+// The label of the entity the entity index lists at one position.
+MATCH (i:IndexEntry {position: $position})-[:LISTS]->(x)
+RETURN label(x) AS label

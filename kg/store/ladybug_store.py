@@ -198,9 +198,12 @@ class LadybugStore(ClosingStore):
 
     def _begin(self, articles: int) -> None:
         """Check the room for ARTICLES, mark the log and start a transaction."""
-        require_space(self.directory, self._log, articles, f"writing {articles} article(s)")
+        self._require_space(articles)
         self._log_mark = file_size(self._log)
         self._execute("BEGIN TRANSACTION")
+
+    def _require_space(self, articles: int) -> None:
+        require_space(self.directory, self._log, articles, f"writing {articles} article(s)")
 
     def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run one Cypher query; rows as dicts keyed by the RETURN names."""
@@ -247,11 +250,10 @@ class LadybugStore(ClosingStore):
         tables: set[str] = set()
         touched: dict[str, set[str]] = defaultdict(set)
         written: dict[str, set[str]] = defaultdict(set)
-        if not isinstance(graphs, Sequence):
-            graphs = list(graphs)
-        self._begin(len(graphs))
+        self._begin(0)
         try:
             for chunk in _chunks(graphs, chunk_size):
+                self._require_space(len(chunk))  # the stream's length is not known up front
                 tables |= rollups.tables_of(chunk)
                 for key, entity_ids in rollups.touched(chunk).items():
                     touched[key] |= entity_ids
@@ -262,7 +264,7 @@ class LadybugStore(ClosingStore):
                 ids = [g.document.id for g in unique]
                 stored = self._stored_ids(model.article_label, ids)
                 if known := [g for g in unique if g.document.id in stored]:
-                    replaced = self._write_batch(known)
+                    replaced = self._write_batch(known, {g.document.id for g in known})
                     tables |= rollups.tables_of(replaced)
                     for key, entity_ids in rollups.touched(replaced).items():
                         touched[key] |= entity_ids
@@ -329,12 +331,16 @@ class LadybugStore(ClosingStore):
         with contextlib.suppress(RuntimeError):
             self._connection.execute("ROLLBACK")
 
-    def _write_batch(self, graphs: Sequence[ArticleGraph]) -> list[ArticleGraph]:
-        """MERGE GRAPHS, replacing what the store held for those of its articles it had (an
-        article written again keeps nothing of its earlier extraction); the earlier versions."""
+    def _write_batch(
+        self, graphs: Sequence[ArticleGraph], known_ids: set[str] | None = None
+    ) -> list[ArticleGraph]:
+        """MERGE GRAPHS, replacing what the store held for those of its articles it had
+        (KNOWN_IDS, when the caller has looked them up): an article written again keeps nothing
+        of its earlier extraction. Returns the earlier versions."""
         model = ontology()
         ids = [g.document.id for g in graphs]
-        known_ids = self._stored_ids(model.article_label, ids)
+        if known_ids is None:
+            known_ids = self._stored_ids(model.article_label, ids)
         replaced = stored_versions(self, [Document(id=i, text="") for i in ids if i in known_ids])
         if replaced:
             known = {"ids": sorted(known_ids)}

@@ -190,6 +190,9 @@ class Neo4jStore(ClosingStore):
             raise ReadOnlyError(f"{self.settings.where}: opened read-only")
         self._execute_write(lambda tx: _write_replacing(tx, graphs))
 
+    def refresh_rollups(self) -> None:
+        """Nothing to do: a Neo4j database keeps no counts or rankings beside the graph."""
+
     def close(self) -> None:
         """Close the driver."""
         self._driver.close()

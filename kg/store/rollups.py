@@ -250,7 +250,7 @@ class Rollups:
         """Keep the entity index dense (it is read by position ranges) after the entries at
         FREED were deleted: the last entries move into the gaps."""
         for gap in sorted(freed):
-            last = self._run(statement("index_at"), {"position": -1})[0]["next"]
+            last = self._run(statement("index_next"), {})[0]["next"]
             if last is None or gap >= last:
                 return  # the gaps left are past the last entry
             (row,) = self._run(statement("index_at"), {"position": last - 1})
