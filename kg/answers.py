@@ -52,6 +52,9 @@ def _plain(value: Any) -> str:
     return str(value)
 
 
+SHOWN_FACTS = 20
+
+
 def render_profile(record: dict[str, Any]) -> str:
     """The profile of `kg entity`."""
     lines = [f"{record['name']} ({record['type']})"]
@@ -78,6 +81,13 @@ def render_profile(record: dict[str, Any]) -> str:
         lines.append("  Most connected with:")
         for other in record["top_counterparts"]:
             lines.append(f"    {other['name']} ({other['type']}): {other['articles']}")
+    facts = record.get("facts") or []
+    if facts:
+        lines.append("  Facts (id for kg reject; supporting articles):")
+        for fact in facts[:SHOWN_FACTS]:
+            lines.append(f"    {fact['fact']}: {fact['articles']}")
+        if len(facts) > SHOWN_FACTS:
+            lines.append(f"    ... {len(facts) - SHOWN_FACTS} more (--format json lists all)")
     return "\n".join(lines)
 
 

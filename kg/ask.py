@@ -10,7 +10,15 @@ from typing import Any
 
 from kg.dates import calendar_years, end_of_period
 from kg.errors import KGError
-from kg.linking import EntityLinker, Found, LinkedEntity, store_linker, tokens
+from kg.linking import (
+    EntityLinker,
+    Found,
+    LinkedEntity,
+    possessives,
+    store_linker,
+    tokens,
+)
+from kg.model import fact_id
 from kg.queries import find_query, run_named
 from kg.resources import load_yaml
 from kg.store.base import GraphStore
@@ -143,7 +151,7 @@ def interpret(question: str, linker: EntityLinker) -> Interpretation:
             if match := pattern.search(text):
                 return _special(question, special, match, linker, since, until)
     words = tokens(text)
-    found = linker.find_in(words, rules.frame_words)
+    found = linker.find_in(words, rules.frame_words, possessives(text))
     if not found:
         if _cue(" ".join(w.lower() for w in words)) is None:
             raise not_understood(question)
@@ -316,15 +324,26 @@ def ask(store: GraphStore, question: str, since: str = "", until: str = "") -> A
     for name, params in runs:
         texts.append(find_query(name).text(store.dialect))
         for row in run_named(store, name, params):
+            row = _with_facts(name, params, row)
             key = str(row.get("id") or sorted(row.items()))
             if key in rows and isinstance(row.get("evidence"), list):
                 merged = rows[key]
                 merged["relations"] = sorted(set(merged["relations"]) | set(row["relations"]))
                 merged["evidence"] = [*merged["evidence"], *row["evidence"]]
+                merged["facts"] = sorted({*merged.get("facts", ()), *row.get("facts", ())})
             else:
                 rows[key] = dict(row)
     answers = [_trimmed(row) for row in rows.values()]
     return Answer(interpretation, "\n\n".join(texts), answers)
+
+
+def _with_facts(query: str, params: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
+    """ROW of an ask_outgoing / ask_incoming query with the ids of the facts behind it (what
+    kg reject takes)."""
+    if query not in ("ask_outgoing", "ask_incoming") or not row.get("id"):
+        return row
+    ends = (params["id"], row["id"]) if query == "ask_outgoing" else (row["id"], params["id"])
+    return {**row, "facts": sorted(fact_id(ends[0], rel, ends[1]) for rel in row["relations"])}
 
 
 def _trimmed(row: dict[str, Any]) -> dict[str, Any]:

@@ -30,6 +30,14 @@ from kg.cli_common import (
     open_graph,
 )
 from kg.cli_data import export_command, push_command, sparql_command
+from kg.cli_judgements import (
+    dedupe_command,
+    judgements_group,
+    merge_command,
+    reject_command,
+    split_command,
+    undo_command,
+)
 from kg.cli_model import eval_command, train_command
 from kg.errors import KGError, QueryError, StoreError
 
@@ -98,6 +106,13 @@ def ingest(
         f"Ingested {report.articles} article(s): {sum(report.entities.values())} entity mentions, "
         f"{sum(report.relations.values())} relationships."
     )
+    if report.unchanged:
+        click.echo(f"{report.unchanged} article(s) unchanged since they were stored: skipped.")
+    if report.resolved:
+        click.echo(
+            f"{len(report.resolved)} name(s) resolved onto actors already known "
+            "(kg dedupe lists near misses)."
+        )
     fail_if(report.failures)
 
 
@@ -287,5 +302,11 @@ for command in (
     push_command,
     eval_command,
     train_command,
+    dedupe_command,
+    merge_command,
+    split_command,
+    reject_command,
+    undo_command,
+    judgements_group,
 ):
     main.add_command(command)

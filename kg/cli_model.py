@@ -75,6 +75,12 @@ def _status() -> Iterator[Callable[[str], None]]:
     show_default=True,
     help="Folds trained at once (with --cv).",
 )
+@click.option(
+    "--resolution",
+    is_flag=True,
+    help="Score resolution across documents instead: gold entities of one name and type are "
+    "one actor; pairwise precision and recall of merging their names.",
+)
 @_config_option
 @_base_option
 @model_option
@@ -84,6 +90,7 @@ def eval_command(
     errors_file: Path | None,
     cv: int | None,
     workers: int,
+    resolution: bool,
     config_path: Path | None,
     base: str | None,
     model: str | None,
@@ -99,7 +106,13 @@ def eval_command(
       kg eval corpus/dev --format json
       kg eval ../shared/corpus/dev ../shared/corpus/train --cv 5 --workers 2
       kg eval corpus/dev --model rules
+      kg eval corpus/dev corpus/train --resolution
     """
+    if resolution:
+        if cv is not None or model is not None or errors_file is not None:
+            raise click.UsageError("--resolution takes no --cv, --model or --errors")
+        _resolution_report(corpus_dirs, fmt)
+        return
     if cv is not None and model is not None:
         raise click.UsageError("--cv trains its own models; choose how with --config and --base")
     if cv is None and (config_path or base):
@@ -118,6 +131,65 @@ def eval_command(
         click.echo(json.dumps(report, indent=2))
         return
     _print_report(report)
+
+
+RESOLUTION_THRESHOLDS = (0.8, 0.85, 0.9, 0.95, 1.0)
+
+
+def _resolution_report(corpus_dirs: tuple[Path, ...], fmt: str) -> None:
+    from kg.extraction.corpus import read_corpus
+    from kg.resolution.evaluation import gold_records, score_resolution
+    from kg.resolution.rules import name_rules
+
+    rules = name_rules()
+    corpus = read_corpus(corpus_dirs)
+    records, actor = gold_records(((a.id, a.gold) for a in corpus), rules)
+    thresholds = sorted({*RESOLUTION_THRESHOLDS, rules.merge_at})
+    scores = score_resolution(records, actor, thresholds, rules)
+    if fmt == "json":
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "threshold": s.threshold,
+                        "precision": s.precision,
+                        "recall": s.recall,
+                        "f1": s.f1,
+                        "records": s.records,
+                        "gold_pairs": s.gold_pairs,
+                        "false_merges": [
+                            {
+                                "left": a,
+                                "right": b,
+                                "score": m.score,
+                                "reason": m.reason,
+                                "names": [m.left, m.right],
+                            }
+                            for a, b, m in s.false_merges
+                        ],
+                    }
+                    for s in scores
+                ],
+                indent=2,
+            )
+        )
+        return
+    click.echo(
+        f"{scores[0].records} gold entities of {len(corpus)} documents, "
+        f"{scores[0].gold_pairs} same-actor pairs"
+    )
+    click.echo(f"{'threshold':>9}  {'precision':>9}  {'recall':>6}  {'f1':>6}")
+    for s in scores:
+        mark = "  <- merge_at" if s.threshold == rules.merge_at else ""
+        click.echo(
+            f"{s.threshold:>9.2f}  {s.precision:>9.4f}  {s.recall:>6.4f}  {s.f1:>6.4f}{mark}"
+        )
+    chosen = next(s for s in scores if s.threshold == rules.merge_at)
+    if chosen.false_merges:
+        click.echo("Pairs merged across different gold names at merge_at:")
+        shown = dict.fromkeys((a, b, m.left, m.right, m.reason) for a, b, m in chosen.false_merges)
+        for a, b, left, right, reason in list(shown)[:15]:
+            click.echo(f"  {a} ~ {b}: {left!r} / {right!r} ({reason})")
 
 
 def _evaluate(corpus_dirs: tuple[Path, ...], model: str | None) -> tuple[dict[str, Any], list[Any]]:

@@ -20,6 +20,7 @@ from kg.model import ArticleGraph, Entity
 from kg.ontology import ontology
 from kg.owl import ontology_graph, shapes_graph
 from kg.store.base import GraphStore
+from kg.store.judgements import read_judgements
 from kg.store.reader import stored_articles, stored_documents, stored_entities, stored_facts
 from kg.vocabulary import PROV, SCHEMA, WIKIDATA, Vocabulary
 
@@ -109,6 +110,7 @@ class RdfWriter:
         for batch in batches:
             self._emit(self._articles(batch))
             self.report.articles += len(batch)
+        self._emit(self._judgements())
         if self.fmt == "jsonld":
             self.handle.write("\n]\n")
         return self.report
@@ -156,6 +158,30 @@ class RdfWriter:
         for key, term in (("first_date", "firstSeen"), ("last_date", "lastSeen")):
             if fact[key]:
                 graph.add((node, terms[term], _date(fact[key])))
+
+    def _judgements(self) -> Graph:
+        """Merges in force as owl:sameAs (the entity kept is the one the graph has), rejected
+        facts as kg:RejectedFact, with who judged and when."""
+        graph = self._graph()
+        terms = self.v.terms
+        for j in read_judgements(self.store):
+            if j.undone or j.kind == "split":
+                continue
+            s, o = self.v.entity(j.subject), self.v.entity(j.object)
+            if j.kind == "merge":
+                graph.add((s, OWL.sameAs, o))
+                continue
+            node = self.v.fact(j.subject, j.relation, j.object)
+            graph.add((node, RDF.type, terms.RejectedFact))
+            graph.add((node, RDF.subject, s))
+            graph.add((node, RDF.predicate, self.v.relation(j.relation)))
+            graph.add((node, RDF.object, o))
+            graph.add((node, terms.rejected, Literal(True)))
+            graph.add((node, terms.judgedBy, Literal(j.who)))
+            graph.add((node, terms.judgedAt, Literal(j.at, datatype=XSD.dateTime)))
+            if j.note:
+                graph.add((node, terms.judgementNote, Literal(j.note)))
+        return graph
 
     def _articles(self, batch: list[ArticleGraph]) -> Graph:
         graph = self._graph()

@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import TYPE_CHECKING
 
 from kg.errors import DiskFullError, LoadError, StoreError, StoreLockedError
 from kg.extract import extract_documents
 from kg.model import ArticleGraph, Document
+from kg.pipeline import FINGERPRINT_KEY
 from kg.store.base import GraphStore
+from kg.store.reader import stored_documents
 from loaders import documents_only
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+    from kg.resolution.across import KnownActors
 
 BATCH_ARTICLES = 128
 
@@ -26,9 +32,30 @@ class IngestReport:
     """What an ingest did: articles written, failures, and what was extracted."""
 
     articles: int = 0
+    unchanged: int = 0  # articles skipped: the store holds them from the same text and extractor
     failures: list[str] = field(default_factory=list)
     entities: Counter[str] = field(default_factory=Counter)
     relations: Counter[str] = field(default_factory=Counter)
+    resolved: dict[str, str] = field(default_factory=dict)  # new entity id -> known actor id
+
+
+def digest(document: Document, fingerprint: str) -> str:
+    """What an article's stored version was made from: its text and metadata, and the
+    extractor (FINGERPRINT). An article whose digest the store holds is skipped."""
+    parts = [
+        fingerprint,
+        document.text,
+        document.url,
+        document.title,
+        document.source,
+        document.published,
+    ]
+    return hashlib.sha1(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def stored_digests(store: GraphStore) -> dict[str, str]:
+    """The digest of every stored article that has one."""
+    return {d.id: d.digest for page in stored_documents(store, 5000) for d in page if d.digest}
 
 
 def _batches(graphs: Iterator[ArticleGraph], size: int) -> Iterator[list[ArticleGraph]]:
@@ -45,15 +72,26 @@ def ingest(
     workers: int = 1,
     on_error: Callable[[str], None] = lambda message: None,
     on_article: Callable[[ArticleGraph], None] = lambda graph: None,
+    on_unchanged: Callable[[Document], None] = lambda document: None,
+    actors: KnownActors | None = None,
+    resolve: bool = True,
 ) -> IngestReport:
     """Extract every document and write it; a failing batch is rolled back and reported.
 
     Parsing may run in WORKERS processes; one thread of this process is the single writer. It
     writes a batch while the next one is parsed (the store works outside Python's lock), so
     writing costs little beside parsing; the report and the callbacks stay in this thread, in
-    input order.
+    input order. An article stored from the same text by the same extractor is skipped
+    (counted as unchanged); one whose text or extraction changed replaces its stored version.
+    Each article's entities are resolved onto the actors known (ACTORS; by default the
+    gazetteer, the store's entities and its judgements) before it is written, unless not
+    RESOLVE.
     """
+    from kg.judging import known_actors
+
     report = IngestReport()
+    if resolve and actors is None:
+        actors = known_actors(store)
 
     def failed(error: LoadError) -> None:
         report.failures.append(str(error))
@@ -70,17 +108,37 @@ def ingest(
             report.relations.update(r.type for r in graph.relations)
             on_article(graph)
 
-    graphs = extract_documents(nlp, documents_only(items, failed), workers=workers)
+    # a pipeline not built by kg.pipeline has no fingerprint: its articles are never skipped
+    fingerprint = str(getattr(nlp, "meta", {}).get(FINGERPRINT_KEY, ""))
+    known = stored_digests(store) if fingerprint else {}
+
+    def changed(documents: Iterator[Document]) -> Iterator[Document]:
+        if not fingerprint:
+            yield from documents
+            return
+        for document in documents:
+            stamped = replace(document, digest=digest(document, fingerprint))
+            if known.get(document.id) == stamped.digest:
+                report.unchanged += 1
+                on_unchanged(document)
+                continue
+            yield stamped
+
+    graphs = extract_documents(nlp, changed(documents_only(items, failed)), workers=workers)
     # The writer thread starts at the first submit, after the first batch has been read: with
     # several workers, their processes are forked before this process has a second thread.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer") as writer:
         writing: Future[BatchOutcome] | None = None
         for batch in _batches(graphs, batch_size):
+            if actors is not None:
+                batch = [actors.resolve(graph) for graph in batch]
             if writing is not None:
                 settle(writing)
             writing = writer.submit(write_batch, store, batch)
         if writing is not None:
             settle(writing)
+    if actors is not None:
+        report.resolved = {new: known for new, (known, _) in actors.decisions.items()}
     return report
 
 

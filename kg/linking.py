@@ -86,8 +86,13 @@ class EntityLinker:
             raise self._ambiguous(name, ids)
         return self._fuzzy(name)
 
-    def find_in(self, words: list[str], skip: frozenset[str]) -> list[Found]:
-        """Names in a tokenised question, longest first, not overlapping."""
+    def find_in(
+        self, words: list[str], skip: frozenset[str], possessive: frozenset[int] = frozenset()
+    ) -> list[Found]:
+        """Names in a tokenised question, longest first, not overlapping. POSSESSIVE: the
+        words that ended in "'s", which a name may hold inside ("People's Bank of China" is
+        not "Bank of China"); a curated name the graph lacks is an error, not a shorter
+        name inside it."""
         found: list[Found] = []
         taken: set[int] = set()
         for size in range(min(MAX_NGRAM, len(words)), 0, -1):
@@ -95,6 +100,19 @@ class EntityLinker:
                 span = range(start, start + size)
                 if taken & set(span):
                     continue
+                inner = [f"{w}'s" if start + i in possessive else w
+                         for i, w in enumerate(words[start : start + size - 1])]  # fmt: skip
+                if inner != words[start : start + size - 1]:
+                    whole = " ".join([*inner, words[start + size - 1]])
+                    if ids := self.ids(_key(whole)):
+                        if len(ids) > 1:
+                            raise self._ambiguous(whole, ids)
+                        found.append(Found(self.entities[next(iter(ids))], start, start + size))
+                        taken |= set(span)
+                        continue
+                    if _key(whole) in surface_index():
+                        shown = re.sub(r"^the\s+", "", whole, flags=re.IGNORECASE)
+                        raise UnknownEntityError(f"No entity named {shown!r} in the graph.")
                 phrase = " ".join(words[start : start + size])
                 if size == 1 and (_key(phrase) in skip or len(phrase) < 2):
                     continue
@@ -151,12 +169,21 @@ class EntityLinker:
 
 def tokens(text: str) -> list[str]:
     """Words of a question without edge punctuation or a possessive ending."""
+    return [word for word, _ in _words(text)]
+
+
+def possessives(text: str) -> frozenset[int]:
+    """Positions, among tokens(TEXT), of the words that ended in a possessive "'s"."""
+    return frozenset(i for i, (_, owns) in enumerate(_words(text)) if owns)
+
+
+def _words(text: str) -> list[tuple[str, bool]]:
     words = []
     for raw in text.split():
         word = raw.strip(_EDGE_PUNCTUATION)
-        word = re.sub(r"['’]s$", "", word)
-        if word:
-            words.append(word)
+        bare = re.sub(r"['’]s$", "", word)
+        if bare:
+            words.append((bare, bare != word))
     return words
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import KGError
+from kg.model import fact_id
 from kg.ontology import ontology
 from kg.resources import DATA_DIR
 
@@ -194,7 +195,10 @@ def _edge(edge: dict[str, Any]) -> dict[str, Any]:
     for item in (edge.get("evidence") or [])[:EVIDENCE_PER_EDGE]:
         sentence = " ".join(str(item.get("sentence") or "").split())
         lines.append(f'- "{sentence}" ({item.get("source") or "?"}, {item.get("date") or "?"})')
+    fact = fact_id(edge["subject_id"], edge["relation"], edge["object_id"])
+    lines.append(f"fact {fact} (kg reject {fact} if wrong)")
     return {
+        "fact": fact,
         "from": edge["subject_id"],
         "to": edge["object_id"],
         "label": edge["relation"],

@@ -16,6 +16,7 @@ class Document:
     title: str | None = None
     source: str | None = None
     published: str | None = None  # ISO date, YYYY-MM-DD
+    digest: str | None = None  # text, metadata and extractor fingerprinted (kg.ingest.digest)
 
 
 @dataclass(frozen=True)
@@ -88,3 +89,27 @@ def name_key(name: str) -> str:
     """How names are compared and looked up: case- and whitespace-insensitive, with straight
     apostrophes."""
     return " ".join(name.replace("’", "'").lower().split())
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """A person's judgement on the graph, kept in the store and applied to every later ingest:
+    `merge` (OBJECT is the actor SUBJECT), `split` (SUBJECT and OBJECT are different actors)
+    or `reject` (the fact SUBJECT -RELATION-> OBJECT is wrong)."""
+
+    id: str
+    kind: str
+    subject: str
+    object: str
+    relation: str = ""
+    who: str = ""
+    at: str = ""
+    note: str = ""
+    undone: bool = False
+    detail: str = ""  # JSON: what undoing it needs
+
+
+def fact_id(subject: str, relation: str, obj: str) -> str:
+    """How a fact (a relationship between two entities, over all articles) is named to people
+    and commands: 'samr/FINED/alibaba-group' (entity ids hold no '/')."""
+    return f"{subject}/{relation}/{obj}"

@@ -29,6 +29,7 @@ class Ontology:
 
     labels: tuple[str, ...]
     article_label: str
+    judgement_label: str  # what people judged: merges, splits, rejected facts (kg merge ...)
     mentions_type: str
     lookup: dict[str, str]  # label, by_id and by_name of the embedded store's key index
     rollups: dict[str, str]  # count, board, leads, index and lists tables of the store's rollups
@@ -50,7 +51,8 @@ class Ontology:
 
     def check_label(self, label: str) -> str:
         """Return LABEL if it is an ontology label (safe to place in query text)."""
-        if label not in (*self.labels, self.article_label, self.lookup["label"],
+        if label not in (*self.labels, self.article_label, self.judgement_label,
+                         self.lookup["label"],
                          self.rollups["count"], self.rollups["board"]):  # fmt: skip
             raise ValueError(f"Unknown label {label!r}. Known: {', '.join(self.labels)}")
         return label
@@ -82,6 +84,7 @@ def ontology() -> Ontology:
     return Ontology(
         labels=labels,
         article_label=raw["article_label"],
+        judgement_label=raw["judgement_label"],
         mentions_type=raw["mentions_type"],
         lookup=dict(raw["lookup"]),
         rollups=dict(raw["rollups"]),

@@ -24,6 +24,13 @@ STATEMENT_PROPERTIES = {
     "detail": XSD.string,
     "supportingArticles": XSD.integer,
 }
+# Data properties of a judgement a person made on the graph (kg merge, kg reject).
+JUDGEMENT_PROPERTIES = {
+    "rejected": XSD.boolean,
+    "judgedBy": XSD.string,
+    "judgedAt": XSD.dateTime,
+    "judgementNote": XSD.string,
+}
 
 
 def ontology_graph(vocabulary: Vocabulary) -> Graph:
@@ -46,6 +53,15 @@ def ontology_graph(vocabulary: Vocabulary) -> Graph:
         graph.add((terms[name], RDF.type, OWL.Class))
         graph.add((terms[name], RDFS.subClassOf, RDF.Statement))
     graph.add((terms.Statement, RDFS.subClassOf, PROV.Entity))
+    graph.add((terms.RejectedFact, RDF.type, OWL.Class))
+    graph.add((terms.RejectedFact, RDFS.subClassOf, RDF.Statement))
+    graph.add(
+        (
+            terms.RejectedFact,
+            RDFS.comment,
+            Literal("A fact a person judged wrong (kg reject); not asserted by the graph."),
+        )
+    )
     for rel in model.relations.values():
         prop = vocabulary.relation(rel.name)
         graph.add((prop, RDF.type, OWL.ObjectProperty))
@@ -58,7 +74,7 @@ def ontology_graph(vocabulary: Vocabulary) -> Graph:
             graph.add((prop, SCHEMA.domainIncludes, terms[label]))
         for label in rel.range:
             graph.add((prop, SCHEMA.rangeIncludes, terms[label]))
-    for name, datatype in STATEMENT_PROPERTIES.items():
+    for name, datatype in {**STATEMENT_PROPERTIES, **JUDGEMENT_PROPERTIES}.items():
         graph.add((terms[name], RDF.type, OWL.DatatypeProperty))
         graph.add((terms[name], RDFS.range, datatype))
     for entity in gazetteer().values():

@@ -7,7 +7,11 @@ from typing import TYPE_CHECKING, Any
 from kg.errors import ModelError
 from kg.gazetteer import gazetteer
 
+FINGERPRINT_KEY = "kg_fingerprint"  # in the pipeline's meta: what ingest's digests include
+
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from spacy.language import Language
     from spacy.tokens import Doc
 
@@ -129,4 +133,22 @@ def build_pipeline(model: str | None = None) -> Language:
         from kg.extraction.classifier import RelationClassifier
 
         stage.classifier = RelationClassifier.load(choice.trained / CLASSIFIER_DIR)  # type: ignore[attr-defined]
+    nlp.meta[FINGERPRINT_KEY] = extractor_fingerprint(choice.base, choice.trained)
     return nlp
+
+
+def extractor_fingerprint(base: str | None, trained: Path | None) -> str:
+    """What the extraction depends on beyond the text: the package version, the base
+    pipeline, every file of the TRAINED model, and the package's data files."""
+    import hashlib
+
+    from kg import __version__
+    from kg.resources import DATA_DIR
+
+    digest = hashlib.sha1(f"{__version__}|{base}|{trained is not None}".encode())
+    files = sorted(trained.rglob("*")) if trained is not None else []
+    for path in [*files, *sorted(DATA_DIR.glob("*"))]:
+        if path.is_file():
+            digest.update(path.name.encode("utf-8"))
+            digest.update(path.read_bytes())
+    return digest.hexdigest()

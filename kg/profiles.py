@@ -7,6 +7,7 @@ from typing import Any
 
 from kg.dates import end_of_period
 from kg.linking import LinkedEntity, store_linker
+from kg.model import fact_id
 from kg.queries import run_named
 from kg.store.base import GraphStore
 
@@ -27,7 +28,21 @@ def profile(store: GraphStore, name: str) -> dict[str, Any]:
     by_type: Counter[tuple[str, str]] = Counter()
     counterparts: Counter[tuple[str, str]] = Counter()
     dates = []
+    facts = []
     for row in relations:
+        ends = (entity.id, row["counterpart_id"])
+        subject, obj = ends if row["direction"] == "out" else ends[::-1]
+        facts.append(
+            {
+                "fact": fact_id(subject, row["relation"], obj),
+                "direction": row["direction"],
+                "relation": row["relation"],
+                "counterpart": row["counterpart"],
+                "articles": row["articles"],
+                "first": row["first"],
+                "last": row["last"],
+            }
+        )
         by_type[(row["relation"], row["direction"])] += row["articles"]
         counterparts[(row["counterpart"], row["counterpart_type"])] += row["articles"]
         dates += [d for d in (row["first"], row["last"]) if d]
@@ -42,6 +57,7 @@ def profile(store: GraphStore, name: str) -> dict[str, Any]:
             {"name": n, "type": t, "articles": c}
             for (n, t), c in counterparts.most_common(TOP_COUNTERPARTS)
         ],
+        "facts": sorted(facts, key=lambda f: (-f["articles"], f["fact"])),
         "first_relationship": min(dates) if dates else None,
         "last_relationship": max(dates) if dates else None,
     }

@@ -29,6 +29,25 @@ def triples_of(graph) -> set[tuple[str, str, str]]:
     return {(names[r.subject], r.type, names[r.object]) for r in graph.relations}
 
 
+def article(
+    article_id: str,
+    entities: list[tuple[str, str, str]],
+    relations: tuple[tuple[str, str, str], ...] | list[tuple[str, str, str]] = (),
+):
+    """An article graph by hand: entities as (id, name, label), relations as (s, type, o)."""
+    from kg.model import ArticleGraph, Document, Entity, Relation
+
+    return ArticleGraph(
+        document=Document(id=article_id, text="", published="2024-03-01"),
+        entities=tuple(Entity(i, n, label) for i, n, label in entities),
+        mentions={i: (n,) for i, n, _ in entities},
+        relations=tuple(
+            Relation(s, t, o, article_id, f"{s} {t} {o}.", "2024-03-01", 0.9, "test")
+            for s, t, o in relations
+        ),
+    )
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from kg.pipeline import build_pipeline

@@ -52,6 +52,9 @@ def neo4j_texts(graphs: list[Any]) -> dict[str, str]:
         texts[f"reader {name}"] = statement(name, "neo4j")
     for name in ("drop_article_relations", "drop_article_mentions"):
         texts[f"replace {name}"] = statement(name, "neo4j")
+    for name in ("merge_judgements", "articles_mentioning", "articles_by_id"):
+        texts[f"judgements {name}"] = statement(name, "neo4j")
+    texts["judgements set_aliases"] = fill(statement("set_aliases"), LABEL="Company")
     texts["replace drop_orphans"] = fill(statement("drop_orphans"), LABEL="Company")
     return texts
 
@@ -310,3 +313,36 @@ def test_fake_driver_server_errors_become_one_line_advice(make_error, expected) 
     assert (
         expected in message and "\n" not in message and "pw" not in message.replace("example", "")
     )
+
+
+def test_judgements_travel_with_a_push_to_the_fake_driver(tmp_path) -> None:
+    from conftest import article
+
+    from kg.judging import merge
+    from kg.push import push
+
+    firms = [
+        article("j1", [("ministry-of-finance", "Ministry of Finance", "Regulator"),
+                       ("orvane-ltd", "Orvane Ltd", "Company")],
+                [("ministry-of-finance", "FINED", "orvane-ltd")]),
+        article("j2", [("ministry-of-finance", "Ministry of Finance", "Regulator"),
+                       ("orvane-group", "Orvane Group", "Company")],
+                [("ministry-of-finance", "SUMMONED", "orvane-group")]),
+    ]  # fmt: skip
+    with open_store(tmp_path / "db") as source:
+        source.write(firms)
+        judgement = merge(source, "orvane-ltd", "orvane-group", "ana")
+    driver = FakeDriver()
+    target = Neo4jStore(Neo4jSettings("neo4j://example:7687"), driver=driver)
+    with open_store(tmp_path / "db", read_only=True) as source:
+        report = push(source, target)
+    assert (report.sent, report.judgements) == (2, 1)
+    sent = [(q, p) for _, statements in driver.transactions for q, p in statements]
+    relations = [row for q, p in sent if "MERGE (s)-[r:" in q for row in p["rows"]]
+    assert {(r["subject"], r["object"]) for r in relations} == {
+        ("ministry-of-finance", "orvane-ltd")
+    }
+    (judged,) = [p["rows"] for q, p in sent if "MERGE (j:Judgement" in q]
+    assert [(row["id"], row["kind"], row["subject"], row["object"]) for row in judged] == [
+        (judgement.id, "merge", "orvane-ltd", "orvane-group")
+    ]

@@ -18,8 +18,15 @@ class GraphStore(Protocol):
         """Run one Cypher query with parameters; rows as dicts."""
         ...
 
-    def write(self, graphs: Sequence[ArticleGraph]) -> None:
-        """Write whole articles in one transaction; idempotent."""
+    def write(
+        self, graphs: Sequence[ArticleGraph], judgements: Sequence[dict[str, Any]] = ()
+    ) -> None:
+        """Write whole articles (an article written again replaces its earlier version) and
+        judgement rows in one transaction; idempotent."""
+        ...
+
+    def set_aliases(self, label: str, entity_id: str, aliases: Sequence[str]) -> None:
+        """Set one entity's aliases to exactly ALIASES (stores otherwise only add aliases)."""
         ...
 
     def refresh_rollups(self) -> None:

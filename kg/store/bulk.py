@@ -19,7 +19,9 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 
-ARTICLE_COLUMNS = [(name, "STRING") for name in ("id", "url", "title", "source", "published")]
+ARTICLE_COLUMNS = [
+    (name, "STRING") for name in ("id", "url", "title", "source", "published", "digest")
+]
 ENTITY_COLUMNS = [("id", "STRING"), ("name", "STRING"), ("aliases", "STRING[]"),
                   ("wikidata", "STRING"), ("description", "STRING")]  # fmt: skip
 MENTION_COLUMNS = [("from", "STRING"), ("to", "STRING"), ("surfaces", "STRING[]")]

@@ -221,17 +221,42 @@ class LadybugStore(ClosingStore):
         """
         return self.run(query)
 
-    def write(self, graphs: Sequence[ArticleGraph]) -> None:
-        """Write whole articles in one transaction: all of the batch or none of it."""
-        if not graphs:
+    def write(
+        self, graphs: Sequence[ArticleGraph], judgements: Sequence[dict[str, Any]] = ()
+    ) -> None:
+        """Write whole articles, and the JUDGEMENTS (rows) that made them so, in one
+        transaction: all of the batch or none of it."""
+        if not graphs and not judgements:
             return
         self._begin(len(graphs))
         try:
-            replaced = self._write_batch(graphs)
-            both = [*graphs, *replaced]
-            self._rollups.recount(rollups.tables_of(both))
-            self._rollups.rescore(rollups.touched(both))
-            self._rollups.index(rollups.entities_of(graphs))
+            if graphs:
+                replaced = self._write_batch(graphs)
+                both = [*graphs, *replaced]
+                self._rollups.recount(rollups.tables_of(both))
+                self._rollups.rescore(rollups.touched(both))
+                self._rollups.index(rollups.entities_of(graphs))
+            if judgements:
+                self._execute(statement("merge_judgements"), {"rows": list(judgements)})
+        except BaseException:
+            self._rollback()
+            raise
+        self._execute("COMMIT")
+
+    def set_aliases(self, label: str, entity_id: str, aliases: Sequence[str]) -> None:
+        """Set one entity's aliases to exactly ALIASES (and its name keys to match), in one
+        transaction."""
+        self._begin(0)
+        try:
+            params = {"id": entity_id, "aliases": list(aliases)}
+            self._execute(fill(statement("set_aliases"), LABEL=label), params)
+            rows = self.run(fill(statement("existing_names"), LABEL=label), {"ids": [entity_id]})
+            name = rows[0]["name"] if rows else ""
+            entity = Entity(entity_id, name, label, tuple(aliases))
+            keys = sorted(k for k, how in lookup_keys(entity) if how == "by_name")
+            self._execute(
+                fill(statement("drop_name_keys"), LABEL=label), {"id": entity_id, "keys": keys}
+            )
         except BaseException:
             self._rollback()
             raise

@@ -182,13 +182,32 @@ class Neo4jStore(ClosingStore):
 
         return self._managed("execute_read" if self.read_only else "execute_write", work)
 
-    def write(self, graphs: Sequence[ArticleGraph]) -> None:
-        """Write whole articles in one managed transaction: all of the batch or none."""
-        if not graphs:
+    def write(
+        self, graphs: Sequence[ArticleGraph], judgements: Sequence[dict[str, Any]] = ()
+    ) -> None:
+        """Write whole articles, and the JUDGEMENTS (rows) that made them so, in one managed
+        transaction: all of the batch or none."""
+        if not graphs and not judgements:
             return
         if self.read_only:
             raise ReadOnlyError(f"{self.settings.where}: opened read-only")
-        self._execute_write(lambda tx: _write_replacing(tx, graphs))
+
+        def work(tx: Any) -> None:
+            if graphs:
+                _write_replacing(tx, graphs)
+            if judgements:
+                tx.run(statement("merge_judgements"), {"rows": list(judgements)}).consume()
+
+        self._execute_write(work)
+
+    def set_aliases(self, label: str, entity_id: str, aliases: Sequence[str]) -> None:
+        """Set one entity's aliases to exactly ALIASES."""
+        if self.read_only:
+            raise ReadOnlyError(f"{self.settings.where}: opened read-only")
+        query = fill(statement("set_aliases"), LABEL=label)
+        self._execute_write(
+            lambda tx: tx.run(query, {"id": entity_id, "aliases": list(aliases)}).consume()
+        )
 
     def refresh_rollups(self) -> None:
         """Nothing to do: a Neo4j database keeps no counts or rankings beside the graph."""

@@ -26,7 +26,7 @@ def stored_documents(
             Document(
                 id=row["id"],
                 text="",
-                **{k: row[k] for k in ("url", "title", "source", "published")},
+                **{k: row[k] for k in ("url", "title", "source", "published", "digest")},
             )
             for row in page
             if row["id"] not in skip

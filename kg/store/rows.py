@@ -21,6 +21,7 @@ def article_rows(graphs: Sequence[ArticleGraph]) -> list[dict[str, Any]]:
             "title": g.document.title,
             "source": g.document.source,
             "published": g.document.published,
+            "digest": g.document.digest,
         }
         for g in graphs
     ]

@@ -22,6 +22,17 @@ RELATION_COLUMNS = {
     "former": "BOOLEAN",
     "detail": "STRING",
 }
+JUDGEMENT_COLUMNS = {
+    "kind": "STRING",  # merge, split or reject
+    "subject": "STRING",  # merge: the entity kept; split: one entity; reject: the fact's subject
+    "object": "STRING",  # merge: the entity merged into it; split: the other; reject: object
+    "relation": "STRING",  # reject: the fact's type
+    "who": "STRING",
+    "at": "STRING",  # ISO 8601 time, UTC
+    "note": "STRING",
+    "undone": "BOOLEAN",
+    "detail": "STRING",  # JSON: what undoing needs (the articles as they were before)
+}
 # The scores and evidence a ranking board keeps for each of its entities (rollups.py).
 LEADS_COLUMNS = {
     "entity": "STRING",
@@ -72,7 +83,14 @@ def ladybug_schema(model: Ontology | None = None) -> list[str]:
     ]
     statements.append(
         f"CREATE NODE TABLE IF NOT EXISTS {model.article_label}(id STRING, url STRING, "
-        "title STRING, source STRING, published STRING, PRIMARY KEY(id))"
+        "title STRING, source STRING, published STRING, digest STRING, PRIMARY KEY(id))"
+    )
+    # stores made before articles kept a digest lack it
+    statements.append(f"ALTER TABLE {model.article_label} ADD IF NOT EXISTS digest STRING")
+    judged = ", ".join(f"{name} {kind}" for name, kind in JUDGEMENT_COLUMNS.items())
+    statements.append(
+        f"CREATE NODE TABLE IF NOT EXISTS {model.judgement_label}(id STRING, {judged}, "
+        "PRIMARY KEY(id))"
     )
     columns = ", ".join(f"{name} {kind}" for name, kind in RELATION_COLUMNS.items())
     for rel in model.relations.values():
@@ -114,7 +132,7 @@ def neo4j_schema(model: Ontology | None = None) -> list[str]:
     names, and one full-text index over names and aliases."""
     model = model or ontology()
     statements = []
-    for label in (*model.labels, model.article_label):
+    for label in (*model.labels, model.article_label, model.judgement_label):
         key = label.lower()
         statements.append(
             f"CREATE CONSTRAINT kg_{key}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
