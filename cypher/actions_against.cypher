@@ -6,5 +6,5 @@ WHERE toLower(x.name) = $name OR any(alias IN coalesce(x.aliases, []) WHERE toLo
 MATCH (r)-[e:REGULATES|INVESTIGATES|FINED|SUMMONED|SUSPENDED|ORDERED]->(x)
 OPTIONAL MATCH (a:Article {id: e.article_id})
 RETURN e.date AS date, r.name AS actor, type(e) AS action, e.amount AS amount,
-       e.evidence AS evidence, coalesce(a.title, a.url, a.source, e.article_id) AS source
+       e.evidence AS evidence, coalesce(a.title, a.source, a.url, e.article_id) AS source
 ORDER BY date, actor

@@ -11,7 +11,8 @@ WHERE label(e) IN $types AND (size($labels) = 0 OR label(s) IN $labels)
   AND ($since = '' OR e.date >= $since) AND ($until = '' OR e.date <= $until)
 WITH s, e
 OPTIONAL MATCH (a:Article {id: e.article_id})
-WITH s, e, {sentence: e.evidence, source: coalesce(a.title, a.url, e.article_id), date: e.date} AS ev
+WITH s, e, {sentence: e.evidence, source: coalesce(a.title, a.source, a.url, e.article_id), url: a.url, date: e.date,
+      amount: e.amount, currency: e.currency, modality: e.modality} AS ev
 RETURN s.id AS id, s.name AS name, label(s) AS type, collect(DISTINCT label(e)) AS relations,
        min(e.date) AS first, max(e.date) AS last, count(DISTINCT e.article_id) AS articles,
        collect(ev) AS evidence

@@ -10,7 +10,8 @@ MATCH (x)-[e]->(s)
 WHERE type(e) IN $types AND (size($labels) = 0 OR labels(s)[0] IN $labels)
   AND ($since = '' OR e.date >= $since) AND ($until = '' OR e.date <= $until)
 OPTIONAL MATCH (a:Article {id: e.article_id})
-WITH s, e, {sentence: e.evidence, source: coalesce(a.title, a.url, e.article_id), date: e.date} AS ev
+WITH s, e, {sentence: e.evidence, source: coalesce(a.title, a.source, a.url, e.article_id), url: a.url, date: e.date,
+      amount: e.amount, currency: e.currency, modality: e.modality} AS ev
 RETURN s.id AS id, s.name AS name, labels(s)[0] AS type, collect(DISTINCT type(e)) AS relations,
        min(e.date) AS first, max(e.date) AS last, count(DISTINCT e.article_id) AS articles,
        collect(ev) AS evidence

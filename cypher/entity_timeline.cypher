@@ -8,5 +8,6 @@ WHERE (s.id = $id OR o.id = $id) AND type(e) <> 'MENTIONS'
   AND ($since = '' OR e.date >= $since) AND ($until = '' OR e.date <= $until)
 OPTIONAL MATCH (a:Article {id: e.article_id})
 RETURN e.date AS date, s.name AS subject, type(e) AS relation, o.name AS object,
-       e.evidence AS evidence, coalesce(a.title, a.url, e.article_id) AS source
+       e.evidence AS evidence, coalesce(a.title, a.source, a.url, e.article_id) AS source,
+       e.amount AS amount, e.currency AS currency, e.modality AS modality
 ORDER BY date, subject, relation

@@ -11,15 +11,18 @@ WHERE e.article_id IS NOT NULL
   AND ($since = '' OR e.date >= $since) AND ($until = '' OR e.date <= $until)
 OPTIONAL MATCH (a:Article {id: e.article_id})
 WITH x, collect({date: e.date, subject: x.name, relation: label(e), object: o.name,
-                 evidence: e.evidence, source: coalesce(a.title, a.url, e.article_id)}) AS outgoing
+                 evidence: e.evidence, source: coalesce(a.title, a.source, a.url, e.article_id),
+                 amount: e.amount, currency: e.currency, modality: e.modality}) AS outgoing
 OPTIONAL MATCH (s)-[e]->(x)
 WHERE e.article_id IS NOT NULL
   AND ($since = '' OR e.date >= $since) AND ($until = '' OR e.date <= $until)
 OPTIONAL MATCH (a:Article {id: e.article_id})
 WITH outgoing, collect({date: e.date, subject: s.name, relation: label(e), object: x.name,
-                        evidence: e.evidence, source: coalesce(a.title, a.url, e.article_id)}) AS incoming
+                        evidence: e.evidence, source: coalesce(a.title, a.source, a.url, e.article_id),
+                 amount: e.amount, currency: e.currency, modality: e.modality}) AS incoming
 UNWIND list_concat(outgoing, incoming) AS r
 WITH r WHERE r.relation IS NOT NULL
 RETURN r.date AS date, r.subject AS subject, r.relation AS relation, r.object AS object,
-       r.evidence AS evidence, r.source AS source
+       r.evidence AS evidence, r.source AS source, r.amount AS amount, r.currency AS currency,
+       r.modality AS modality
 ORDER BY date, subject, relation

@@ -8,5 +8,5 @@ WHERE label(e) = $type
 WITH e
 OPTIONAL MATCH (a:Article {id: e.article_id})
 RETURN e.date AS date, e.evidence AS evidence, e.confidence AS confidence, e.method AS method,
-       coalesce(a.title, a.url, a.source, e.article_id) AS source
+       coalesce(a.title, a.source, a.url, e.article_id) AS source
 ORDER BY date

@@ -16,5 +16,6 @@ RETURN s.id AS subject_id, s.name AS subject, labels(s)[0] AS subject_type,
        o.id AS object_id, o.name AS object, labels(o)[0] AS object_type,
        o.aliases AS object_aliases, o.wikidata AS object_wikidata,
        e.article_id AS article_id, e.date AS date, e.confidence AS confidence,
-       e.evidence AS sentence
+       e.evidence AS sentence, e.amount AS amount, e.currency AS currency,
+       e.modality AS modality
 LIMIT $limit

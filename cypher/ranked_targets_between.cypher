@@ -11,7 +11,7 @@ WHERE type(e) IN $types AND size(coalesce(e.date, '')) >= 4
 OPTIONAL MATCH (a:Article {id: e.article_id})
 WITH c, left(e.date, 4) AS year, count(DISTINCT e.article_id) AS articles, count(e) AS relationships,
      collect(DISTINCT type(e)) AS relations, min(e.date) AS first, max(e.date) AS last,
-     collect({sentence: e.evidence, source: coalesce(a.title, a.url, e.article_id), date: e.date}) AS evidence
+     collect({sentence: e.evidence, source: coalesce(a.title, a.source, a.url, e.article_id), date: e.date}) AS evidence
 WITH c, sum(articles) AS articles, sum(relationships) AS relationships, collect(relations) AS relations,
      min(first) AS first, max(last) AS last, collect(evidence) AS evidence
 ORDER BY articles DESC, relationships DESC, c.id

@@ -7,6 +7,7 @@ from typing import Any
 
 from kg.ask import Answer
 from kg.linking import LinkedEntity
+from kg.money import evidence_note
 
 WIDTH = 100
 
@@ -23,8 +24,7 @@ def render_answer(answer: Answer) -> str:
         lines.append(_headline(number, row))
         evidence = row.get("evidence")
         for item in evidence if isinstance(evidence, list) else []:
-            source = ", ".join(str(x) for x in (item.get("source"), item.get("date")) if x)
-            quoted = f'"{item.get("sentence", "").strip()}" ({source})'
+            quoted = f'"{item.get("sentence", "").strip()}" ({evidence_note(item)})'
             lines.append(
                 textwrap.fill(quoted, WIDTH, initial_indent="    ", subsequent_indent="    ")
             )
@@ -98,6 +98,6 @@ def render_timeline(entity: LinkedEntity, rows: list[dict[str, Any]]) -> str:
         lines.append(
             f"{row.get('date') or 'undated'}  {row['subject']} {row['relation']} {row['object']}"
         )
-        quoted = f'"{(row.get("evidence") or "").strip()}" ({row.get("source") or "?"})'
+        quoted = f'"{(row.get("evidence") or "").strip()}" ({evidence_note(row)})'
         lines.append(textwrap.fill(quoted, WIDTH, initial_indent="    ", subsequent_indent="    "))
     return "\n".join(lines)

@@ -4,6 +4,7 @@ linked to the graph, parameters only (no query text is ever built from the quest
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -19,6 +20,7 @@ from kg.linking import (
     tokens,
 )
 from kg.model import fact_id
+from kg.ontology import ontology
 from kg.queries import find_query, run_named
 from kg.resources import load_yaml
 from kg.store.base import GraphStore
@@ -51,6 +53,7 @@ class Special:
     example: str
     query: str
     patterns: tuple[re.Pattern[str], ...]
+    unless_cue: bool = False  # not this kind when what it captured holds a relationship cue
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,7 @@ def question_rules() -> QuestionRules:
             s["example"],
             s["query"],
             tuple(re.compile(p, re.IGNORECASE) for p in s["patterns"]),
+            bool(s.get("unless_cue", False)),
         )
         for s in raw["special"]
     )
@@ -148,10 +152,19 @@ def interpret(question: str, linker: EntityLinker) -> Interpretation:
     text = text.strip().rstrip("?!. ")
     for special in rules.special:
         for pattern in special.patterns:
-            if match := pattern.search(text):
-                return _special(question, special, match, linker, since, until)
+            match = pattern.search(text)
+            if match is None:
+                continue
+            captured = [v for v in match.groupdict().values() if v]
+            if special.unless_cue and any(
+                not linker.knows(v) and _cue(v.lower()) for v in captured
+            ):
+                continue  # "what is part of X" asks about X's parts, not what "part of X" is
+            return _special(question, special, match, linker, since, until)
     words = tokens(text)
-    found = linker.find_in(words, rules.frame_words, possessives(text))
+    found = linker.find_in(
+        words, rules.frame_words, possessives(text), _fitting(text.lower(), words)
+    )
     if not found:
         if _cue(" ".join(w.lower() for w in words)) is None:
             raise not_understood(question)
@@ -212,6 +225,18 @@ def _special(
     return Interpretation(question, special.kind, special.query, params, entities)
 
 
+def _fitting(question: str, words: list[str]) -> Callable[[int], frozenset[str]]:
+    """For a name starting at a word: the entity types the question's relationship allows
+    there (its subjects after "by", else either end), to tell apart entities of one name."""
+    cue = _cue(question)
+    if cue is None:
+        return lambda start: frozenset()
+    kinds = [ontology().relation(t) for t in cue.types]
+    subjects = frozenset(label for k in kinds for label in k.domain)
+    either = subjects | frozenset(label for k in kinds for label in k.range)
+    return lambda start: subjects if start > 0 and words[start - 1].lower() == "by" else either
+
+
 def _counts_years(name: str) -> bool:
     """Whether named query NAME takes its period as calendar years, not dates."""
     return any(p.type == "year" for p in find_query(name).parameters if p.name == "since")
@@ -245,6 +270,8 @@ def _direction(frame: str, words: list[str], cue: Cue) -> str:
     before = words[x - 1].lower() if x > 0 else ""
     if before in _BE and re.search(r"\b\w+(?:ed|en|wn|ht)\b", frame[entity_at:]):
         return "incoming"  # "was Alibaba fined"
+    if re.search(r"\bX (?:been|be|being|got|get|gotten) \w+(?:ed|en|wn|ht)\b", frame):
+        return "incoming"  # "has Tencent been investigated"
     return "outgoing"
 
 
@@ -269,7 +296,8 @@ def closest_name(words: list[str], linker: EntityLinker) -> Found:
     content = [
         i
         for i, w in enumerate(words)
-        if w.lower() not in rules.frame_words and not _is_cue_word(w.lower())
+        if w.lower() not in rules.frame_words
+        and (w[:1].isupper() or not _is_cue_word(w.lower()))  # "Office" of a name stays
     ]
     capitalised = [i for i in content if words[i][:1].isupper()] or content
     if not capitalised:

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from kg.cli_common import TEXT, StoreTarget, db_option, open_graph
+from kg.cli_common import DATE, TEXT, StoreTarget, db_option, open_graph
 
 ASK_FORMAT = click.Choice(["table", "json"])
 
@@ -16,6 +16,7 @@ ASK_FORMAT = click.Choice(["table", "json"])
 def _date_option(name: str, help_text: str) -> Any:
     return click.option(
         name,
+        type=DATE,
         default="",
         metavar="DATE",
         help=help_text + " (YYYY, YYYY-MM or YYYY-MM-DD).",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import sys
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -12,12 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from kg.errors import KGError
+from kg.errors import DataWarning, KGError
 
 if TYPE_CHECKING:
     from kg.store.neo4j_store import Neo4jSettings
 
 FORMAT = click.Choice(["table", "json", "csv"])
+_SHOW_WARNING = warnings.showwarning
 
 
 class KGGroup(click.Group):
@@ -25,7 +27,10 @@ class KGGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            with warnings.catch_warnings():
+                warnings.simplefilter("always", DataWarning)
+                warnings.showwarning = _show_data_warning
+                return super().invoke(ctx)
         except KGError as exc:
             from kg.store.space import abandoned, exit_without_closing
 
@@ -33,6 +38,13 @@ class KGGroup(click.Group):
                 click.echo(f"Error: {exc}", err=True)
                 exit_without_closing(1)
             raise click.ClickException(str(exc)) from None
+
+
+def _show_data_warning(message: Any, category: type[Warning], *args: Any, **kwargs: Any) -> None:
+    if issubclass(category, DataWarning):
+        click.echo(f"warning: {message}", err=True)
+    else:
+        _SHOW_WARNING(message, category, *args, **kwargs)
 
 
 class UserText(click.ParamType):
@@ -51,6 +63,25 @@ class UserText(click.ParamType):
 
 
 TEXT = UserText()
+
+
+class PartialDate(click.ParamType):
+    """A date of a filter: YYYY, YYYY-MM or YYYY-MM-DD; anything else is a usage error."""
+
+    name = "date"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from kg.dates import check_period
+
+        if value in ("", None):
+            return ""
+        try:
+            return check_period(str(value))
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+DATE = PartialDate()
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,38 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
 
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def check_period(text: str) -> str:
+    """TEXT if it is a date of a filter (YYYY, YYYY-MM or YYYY-MM-DD, a real day); a
+    ValueError saying what is wrong otherwise."""
+    match = _PARTIAL_DATE.fullmatch(text.strip())
+    if match is None:
+        raise ValueError(f"{text!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    try:
+        date(year or 1, month or 1, day or 1)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a date: no such month or day") from None
+    return text.strip()
+
+
+def period_days(date_text: str) -> tuple[str, str]:
+    """The first and last real days a partial date covers ('2022-02' -> '2022-02-01',
+    '2022-02-28'), for tools that want whole dates."""
+    import calendar
+
+    year = int(date_text[:4])
+    if len(date_text) >= 10:
+        return date_text[:10], date_text[:10]
+    if len(date_text) == 7:
+        month = int(date_text[5:7])
+        last = calendar.monthrange(year, month)[1]
+        return f"{date_text}-01", f"{date_text}-{last:02d}"
+    return f"{year:04d}-01-01", f"{year:04d}-12-31"
+
+
 def end_of_period(date_text: str) -> str:
     """The latest date string a partial date covers, for inclusive upper bounds
     ('2022' -> '2022-12-31', '2022-03' -> '2022-03-31')."""

@@ -36,3 +36,8 @@ class ModelError(KGError):
 
 class DiskFullError(StoreError):
     """The store's disk has too little free space to write safely; nothing was written."""
+
+
+class DataWarning(UserWarning):
+    """Something in an input was wrong but the input was kept (a date that is not one): the
+    CLI prints it as one 'warning:' line naming the file and field."""

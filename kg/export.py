@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape, quoteattr
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
+from kg.dates import period_days
 from kg.errors import KGError
 from kg.model import ArticleGraph, Entity
 from kg.ontology import ontology
@@ -242,41 +243,61 @@ _DATE_TYPES = (
 )
 
 
+# (key id, for, attribute name, type): Gephi shows a node's and an edge's "label"; "start"
+# and "end" (ISO days) make its timeline; "weight" is the number of supporting articles.
 GRAPHML_KEYS = (
-    ("label", "node", "string"),
-    ("name", "node", "string"),
-    ("wikidata", "node", "string"),
-    ("type", "edge", "string"),
-    ("articles", "edge", "int"),
-    ("confidence", "edge", "double"),
+    ("n_label", "node", "label", "string"),
+    ("n_type", "node", "type", "string"),
+    ("n_aliases", "node", "aliases", "string"),
+    ("n_wikidata", "node", "wikidata", "string"),
+    ("e_label", "edge", "label", "string"),
+    ("e_weight", "edge", "weight", "double"),
+    ("e_articles", "edge", "articles", "int"),
+    ("e_confidence", "edge", "confidence", "double"),
+    ("e_start", "edge", "start", "string"),
+    ("e_end", "edge", "end", "string"),
+    ("e_amount", "edge", "amount", "double"),
+    ("e_currency", "edge", "currency", "string"),
 )
 
 
+def _data(key: str, value: object) -> str:
+    return f'<data key="{key}">{escape(str(value))}</data>' if value not in (None, "") else ""
+
+
 def _write_graphml(store: GraphStore, handle: IO[str]) -> ExportReport:
-    """GraphML for Gephi and yEd: entities as nodes, each relationship once with its weight."""
+    """GraphML for Gephi and yEd: entities as nodes labelled by name, each relationship once
+    with its weight, confidence, dates (start and end, for Gephi's timeline) and amount."""
     report = ExportReport()
     handle.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     handle.write('<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n')
-    for name, scope, kind in GRAPHML_KEYS:
-        handle.write(f'  <key id="{name}" for="{scope}" attr.name="{name}" attr.type="{kind}"/>\n')
+    for key, scope, name, kind in GRAPHML_KEYS:
+        handle.write(f'  <key id="{key}" for="{scope}" attr.name="{name}" attr.type="{kind}"/>\n')
     handle.write('  <graph id="kg" edgedefault="directed">\n')
     for label, page in _entity_pages(store):
         for entity in page:
             handle.write(f"    <node id={quoteattr(entity.id)}>")
+            aliases = "|".join(a for a in entity.aliases if a != entity.name)
             handle.write(
-                f'<data key="label">{label}</data><data key="name">{escape(entity.name)}</data>'
-            )
-            if entity.wikidata:
-                handle.write(f'<data key="wikidata">{escape(entity.wikidata)}</data>')
+                _data("n_label", entity.name) + _data("n_type", label)
+                + _data("n_aliases", aliases) + _data("n_wikidata", entity.wikidata)
+            )  # fmt: skip
             handle.write("</node>\n")
         report.entities += len(page)
         # an edge may name a node of a later page: GraphML allows that
         for fact in stored_facts(store, label, [e.id for e in page]):
+            first, last = fact["first_date"], fact["last_date"]
             handle.write(
                 f"    <edge source={quoteattr(fact['subject'])} target={quoteattr(fact['object'])}>"
-                f'<data key="type">{fact["type"]}</data>'
-                f'<data key="articles">{int(fact["articles"])}</data>'
-                f'<data key="confidence">{float(fact["confidence"] or 0)}</data></edge>\n'
+                + _data("e_label", fact["type"])
+                + _data("e_weight", float(fact["articles"]))
+                + _data("e_articles", int(fact["articles"]))
+                + _data("e_confidence", float(fact["confidence"] or 0))
+                + _data("e_start", period_days(first)[0] if first else None)
+                + _data("e_end", period_days(last)[1] if last else None)
+                + _data("e_amount", fact["amount"])
+                + _data("e_currency", fact["currency"])
+                + "</edge>\n"
             )
             report.relationships += 1
     handle.write("  </graph>\n</graphml>\n")

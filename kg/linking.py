@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from kg.errors import KGError
 from kg.gazetteer import gazetteer, normalise_surface, surface_index
-from kg.model import name_key
+from kg.model import Entity, name_key
 
 if TYPE_CHECKING:
     from kg.store.base import GraphStore
@@ -57,6 +57,15 @@ class EntityLinker:
         self._everything = everything
         self._ids: dict[str, set[str]] = {}
         self.entities: dict[str, LinkedEntity] = {}
+        self._all: Rows | None = None
+        self._blocks: Any = None  # kg.resolution's index of every entity, built on a miss
+
+    def _everything_rows(self) -> Rows:
+        """Every entity, read once (only when a name matched no key)."""
+        if self._all is None:
+            self._all = self._everything()
+            self._remember(self._all)
+        return self._all
 
     def _remember(self, rows: Rows) -> set[str]:
         for row in rows:
@@ -77,6 +86,10 @@ class EntityLinker:
             self._ids[key] = found
         return self._ids[key]
 
+    def knows(self, name: str) -> bool:
+        """Whether NAME is exactly a name or alias of some entity."""
+        return bool(self.ids(_key(name)))
+
     def link(self, name: str) -> LinkedEntity:
         """The one entity NAME stands for, or an error naming the candidates."""
         ids = self.ids(_key(name))
@@ -87,12 +100,17 @@ class EntityLinker:
         return self._fuzzy(name)
 
     def find_in(
-        self, words: list[str], skip: frozenset[str], possessive: frozenset[int] = frozenset()
+        self,
+        words: list[str],
+        skip: frozenset[str],
+        possessive: frozenset[int] = frozenset(),
+        fitting: Callable[[int], frozenset[str]] = lambda start: frozenset(),
     ) -> list[Found]:
         """Names in a tokenised question, longest first, not overlapping. POSSESSIVE: the
         words that ended in "'s", which a name may hold inside ("People's Bank of China" is
         not "Bank of China"); a curated name the graph lacks is an error, not a shorter
-        name inside it."""
+        name inside it. FITTING: the entity types the question allows for a name starting at
+        a word, which decide between entities of one name ("fined by Beijing": a regulator)."""
         found: list[Found] = []
         taken: set[int] = set()
         for size in range(min(MAX_NGRAM, len(words)), 0, -1):
@@ -120,6 +138,9 @@ class EntityLinker:
                 if not ids:
                     continue
                 if len(ids) > 1:
+                    allowed = fitting(start)
+                    ids = {i for i in ids if self.entities[i].type in allowed} or ids
+                if len(ids) > 1:
                     raise self._ambiguous(phrase, ids)
                 found.append(Found(self.entities[next(iter(ids))], start, start + size))
                 taken |= set(span)
@@ -130,6 +151,9 @@ class EntityLinker:
 
         key = _key(name)
         surfaces = self._all_surfaces()
+        resolved = self._resolved(name)
+        if len(resolved) == 1:
+            return self.entities[resolved.pop()]
         # plain edit-distance ratio: WRatio rates short partial matches ('ali') too highly
         scored = process.extract(key, list(surfaces), scorer=fuzz.ratio, limit=12)
         best: dict[str, float] = {}
@@ -145,10 +169,30 @@ class EntityLinker:
         hint = f" Did you mean: {'; '.join(suggestions[:5])}?" if suggestions else ""
         raise UnknownEntityError(f"No entity named {name!r} in the graph.{hint}")
 
+    def _resolved(self, name: str) -> set[str]:
+        """The entities the store's resolution rules would merge NAME into (a translation
+        variant, a legal-form word, family name first), of any type."""
+        from kg.resolution.across import entity_record
+        from kg.resolution.matching import Blocks, best_match, record
+        from kg.resolution.rules import name_rules
+
+        rules = name_rules()
+        if self._blocks is None:
+            records = [
+                entity_record(Entity(r["id"], r["name"], r["type"], tuple(r.get("aliases") or ())))
+                for r in self._everything_rows()
+            ]
+            self._blocks = Blocks(rules, records)
+        found = set()
+        for label in {e.type for e in self.entities.values()}:
+            best = best_match(record("?", label, [name.strip(_EDGE_PUNCTUATION)]), self._blocks)
+            if best is not None and best[1].score >= rules.merge_at:
+                found.add(best[0].id)
+        return found
+
     def _all_surfaces(self) -> dict[str, set[str]]:
         """Every surface form of every entity: read only when no key matched."""
-        rows = self._everything()
-        self._remember(rows)
+        rows = self._everything_rows()
         surfaces: dict[str, set[str]] = {}
         for row in rows:
             forms = [row["name"], *(row.get("aliases") or [])]

@@ -12,6 +12,7 @@ from typing import Any
 
 from kg.errors import KGError
 from kg.model import fact_id
+from kg.money import evidence_note
 from kg.ontology import ontology
 from kg.resources import DATA_DIR
 
@@ -93,7 +94,9 @@ def by_pair(reports: list[dict[str, Any]], sources: dict[str, str]) -> list[dict
     return [_pair(group, sources) for group in grouped.values()]
 
 
-_REPORT_ONLY = frozenset({"article_id", "date", "confidence", "sentence"})
+_REPORT_ONLY = frozenset(
+    {"article_id", "date", "confidence", "sentence", "amount", "currency", "modality"}
+)
 
 
 def _pair(reports: list[dict[str, Any]], sources: dict[str, str]) -> dict[str, Any]:
@@ -109,6 +112,9 @@ def _pair(reports: list[dict[str, Any]], sources: dict[str, str]) -> dict[str, A
                 "sentence": r["sentence"],
                 "source": sources.get(r["article_id"], r["article_id"]),
                 "date": r["date"],
+                "amount": r.get("amount"),
+                "currency": r.get("currency"),
+                "modality": r.get("modality"),
             }
             for r in reports
         ],
@@ -173,6 +179,7 @@ def _node(
         "label": entity["name"],
         "title": "\n".join(lines),
         "entityType": entity["type"],
+        "aliases": aliases,
         "wikidata": detail.get("wikidata") or "",
         "color": model.colours.get(entity["type"], "#7f7f7f"),
         "shape": model.shapes.get(entity["type"], "dot"),
@@ -194,7 +201,7 @@ def _edge(edge: dict[str, Any]) -> dict[str, Any]:
     ]
     for item in (edge.get("evidence") or [])[:EVIDENCE_PER_EDGE]:
         sentence = " ".join(str(item.get("sentence") or "").split())
-        lines.append(f'- "{sentence}" ({item.get("source") or "?"}, {item.get("date") or "?"})')
+        lines.append(f'- "{sentence}" ({evidence_note(item)})')
     fact = fact_id(edge["subject_id"], edge["relation"], edge["object_id"])
     lines.append(f"fact {fact} (kg reject {fact} if wrong)")
     return {

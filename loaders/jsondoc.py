@@ -30,6 +30,7 @@ def from_record(record: Any, where: str) -> Document:
         title=record.get("title"),
         source=record.get("source"),
         published=record.get("published") or record.get("date"),
+        published_field="published" if record.get("published") else "date",
     )
 
 

@@ -306,3 +306,24 @@ def test_text_that_is_not_utf8_is_one_line_of_error(runner: CliRunner, samples_d
         assert result.exit_code == 2, args
         assert "not valid text: it holds bytes that are not UTF-8" in result.output
         assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "why"),
+    [
+        (["ask", "Who fined Ant Group?", "--since", "banana"], "'banana' is not a date: use YYYY"),
+        (["timeline", "Ant Group", "--until", "2021-13"], "'2021-13' is not a date: no such"),
+        (["map", "Ant Group", "--since", "2021-02-30"], "'2021-02-30' is not a date: no such"),
+    ],
+)
+def test_a_bad_date_option_is_a_usage_error(runner: CliRunner, samples_db: Path, args, why) -> None:
+    result = runner.invoke(main, [*args, "--db", str(samples_db)])
+    assert result.exit_code == 2 and why in result.output
+
+
+def test_good_partial_dates_are_taken(runner: CliRunner, samples_db: Path) -> None:
+    for since in ("2020", "2020-02", "2020-02-29"):
+        result = runner.invoke(
+            main, ["timeline", "Ant Group", "--since", since, "--db", str(samples_db)]
+        )
+        assert result.exit_code == 0, result.output

@@ -7,6 +7,7 @@ import csv
 import json
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -130,6 +131,22 @@ def test_graphml_and_csv_hold_the_same_graph(store, tmp_path) -> None:
     assert (len(nodes), len(edges)) == (counts["entities"], counts["facts"])
     node_ids = {n.get("id") for n in nodes}
     assert all(e.get("source") in node_ids and e.get("target") in node_ids for e in edges)
+    # read as Gephi would (networkx's reader follows the GraphML keys): names as labels,
+    # types apart, whole days for the timeline, amounts as numbers
+    import networkx
+
+    graph = networkx.read_graphml(tmp_path / "graph.graphml")
+    assert {graph.nodes[n]["type"] for n in graph.nodes} <= set(ontology().labels)
+    assert all(graph.nodes[n]["label"] and graph.nodes[n]["label"] != graph.nodes[n]["type"]
+               for n in graph.nodes)  # fmt: skip
+    facts = [graph.edges[e] for e in graph.edges]
+    assert {f["label"] for f in facts} <= set(ontology().relations)
+    dated = [f for f in facts if "start" in f]
+    assert dated and all(date.fromisoformat(f["start"]) <= date.fromisoformat(f["end"])
+                         for f in dated)  # fmt: skip
+    assert all(isinstance(f["weight"], float) and f["weight"] == f["articles"] for f in facts)
+    fines = [f for f in facts if "amount" in f]
+    assert fines and all(isinstance(f["amount"], float) and f["label"] == "FINED" for f in fines)
     export(store, "csv", tmp_path / "csv")
     with open(tmp_path / "csv" / "nodes.csv", encoding="utf-8") as handle:
         assert len(list(csv.DictReader(handle))) == counts["entities"]

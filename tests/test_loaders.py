@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import FIXTURES
 
-from kg.errors import LoadError
+from kg.errors import DataWarning, LoadError
 from kg.model import Document
 from loaders import load_file, load_sources
 
@@ -134,7 +135,10 @@ def test_published_dates_normalise_to_iso_days() -> None:
     assert normalise_date("2019-06") == "2019-06-01"  # a month: its first day
     assert normalise_date("2019-06-17T08:00:00Z") == "2019-06-17"
     assert normalise_date("17 June 2019") == "2019-06-17"
-    assert normalise_date("2019-13") is None
+    with pytest.warns(DataWarning, match="feed.xml: published '2019-13' is not a date"):
+        assert normalise_date("2019-13", "feed.xml") is None
+    with pytest.warns(DataWarning, match="'2019-02-30'"):
+        assert normalise_date("2019-02-30", "feed.xml") is None
 
 
 def test_links_that_loop_or_dangle_are_named_as_such(tmp_path: Path) -> None:
@@ -173,3 +177,43 @@ def test_a_malformed_json_line_says_where_on_the_line(tmp_path: Path) -> None:
     assert [str(x) for x in found if isinstance(x, LoadError)] == [
         f"{path}:2:25: malformed JSON line: Expecting property name enclosed in double quotes"
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "published", "title"),
+    [
+        (
+            "a.md",
+            "---\ntitle: Port fees\ndate: 2021-04-10\n---\nThe ministry fined a port.\n",
+            "2021-04-10",
+            "Port fees",
+        ),
+        ("b.txt", "April 10, 2021\nThe ministry fined a port.\n", "2021-04-10", None),
+        ("c.txt", "Published: 3 Feb 2022\nThe ministry fined a port.\n", "2022-02-03", None),
+        ("2022-03-05-ports.txt", "The ministry fined a port.\n", "2022-03-05", None),
+        ("20230107.md", "# Ports\nThe ministry fined a port.\n", "2023-01-07", "Ports"),
+        ("d.txt", "Shanghai\nThe ministry fined a port.\n", None, None),
+    ],
+)
+def test_text_articles_take_their_date_from_front_matter_a_date_line_or_the_name(
+    tmp_path: Path, name: str, text: str, published: str | None, title: str | None
+) -> None:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    (doc,) = load_file(tmp_path / name)
+    assert (doc.published, doc.title) == (published, title)
+    assert doc.text.endswith("The ministry fined a port.")
+    assert "2021" not in doc.text and "Published" not in doc.text
+
+
+def test_a_date_that_is_not_one_is_a_warning_and_the_article_stays(tmp_path: Path, runner) -> None:
+    from kg.cli import main
+
+    (tmp_path / "e.md").write_text("---\ndate: next week\n---\nThe ministry fined a port.\n")
+    with pytest.warns(DataWarning, match=r"e.md: date 'next week' is not a date"):
+        (doc,) = load_file(tmp_path / "e.md")
+    assert doc.published is None
+    lines = tmp_path / "f.jsonl"
+    lines.write_text('{"text": "The ministry fined a port.", "published": "2021-02-30"}\n')
+    result = runner.invoke(main, ["extract", str(lines), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0
+    assert f"warning: {lines}:1: published '2021-02-30' is not a date" in result.stderr

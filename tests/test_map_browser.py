@@ -63,9 +63,22 @@ def test_map_works_offline_and_its_filters_hide_edges(ant_map: Path, tmp_path: P
         page.fill("#kg-until", "1999")
         page.dispatch_event("#kg-until", "change")
         assert page.evaluate("kgVisibleEdgeCount()") == 0
+        for bad, why in (("banana", "use YYYY"), ("2021-13", "no such month or day")):
+            page.fill("#kg-until", bad)
+            page.dispatch_event("#kg-until", "change")
+            status = page.inner_text("#kg-status")
+            assert f"'{bad}' is not a date" in status and why in status and "(ignored)" in status
+            assert page.evaluate("kgVisibleEdgeCount()") == total  # a bad bound filters nothing
+            assert "kg-invalid" in page.get_attribute("#kg-until", "class")
         page.fill("#kg-until", "")
         page.dispatch_event("#kg-until", "change")
+        assert "kg-invalid" not in (page.get_attribute("#kg-until", "class") or "")
+        assert page.evaluate("kgFindEntity('ant financial')") == "ant-group"  # an alias
+        assert page.evaluate("network.getSelectedNodes()") == ["ant-group"]
+        assert page.evaluate("kgFindEntity('Zorblax')") is None
+        assert "No entity on this map is named 'Zorblax'." in page.inner_text("#kg-found")
         tooltip = page.evaluate("edges.get().find(e => e.relation === 'OWNS').title")
+        assert "fact " in tooltip and "/OWNS/" in tooltip  # the id kg reject takes
         assert "article(s)" in tooltip and "<" not in tooltip  # readable text, not markup
         shot = tmp_path / "ant.png"
         page.screenshot(path=str(shot))

@@ -38,3 +38,7 @@ def test_wheel_contains_cypher_loaders_data_and_samples(tmp_path: Path) -> None:
         "kg/store/merge_relations.cypher",
     } <= names
     assert any(n.startswith("kg/samples/") and n.endswith(".txt") for n in names)
+    # every module and data file of the package, in every subpackage
+    shipped = {p.relative_to(ROOT).as_posix() for p in (ROOT / "kg").rglob("*")
+               if p.suffix in (".py", ".yaml", ".cypher") and "__pycache__" not in p.parts}  # fmt: skip
+    assert shipped <= names, sorted(shipped - names)

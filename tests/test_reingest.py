@@ -123,3 +123,17 @@ def test_the_entity_index_stays_dense_when_an_entity_in_its_middle_goes(
 
     assert fined not in names(db)
     counted(db, "FINED")  # asserts the index lists every entity at 0..n-1
+
+
+def test_the_extractor_fingerprint_follows_the_model_files(tmp_path: Path) -> None:
+    # an ingest skips an article only if text, metadata and this fingerprint are unchanged
+    from kg.pipeline import extractor_fingerprint
+
+    model = tmp_path / "model"
+    model.mkdir()
+    (model / "weights.bin").write_bytes(b"first")
+    first = extractor_fingerprint(None, model)
+    assert extractor_fingerprint(None, model) == first
+    (model / "weights.bin").write_bytes(b"second")
+    assert extractor_fingerprint(None, model) != first
+    assert extractor_fingerprint(None, None) not in (first, extractor_fingerprint("other", None))

@@ -27,10 +27,15 @@
   panel.appendChild(element("h4", {}, "Find an entity"));
   var search = element("input", { type: "text", id: "kg-search", list: "kg-names", placeholder: "name..." });
   var names = element("datalist", { id: "kg-names" });
-  nodes.get().forEach(function (n) { names.appendChild(element("option", { value: n.label })); });
+  nodes.get().forEach(function (n) {
+    [n.label].concat(n.aliases || []).forEach(function (name) {
+      names.appendChild(element("option", { value: name }));
+    });
+  });
   panel.appendChild(search);
   panel.appendChild(names);
   search.addEventListener("change", function () { findEntity(search.value); });
+  panel.appendChild(element("p", { id: "kg-found", "class": "count" }));
 
   panel.appendChild(element("h4", {}, "Entity types"));
   config.entityTypes.forEach(function (t) { panel.appendChild(checkbox("kg-type", t.name, t.count, t.colour)); });
@@ -59,11 +64,37 @@
     return true;
   }
 
+  var PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+  // Why TEXT is not a date of a filter ("" when it is one, or empty).
+  function dateProblem(text) {
+    if (!text) { return ""; }
+    var parts = PARTIAL_DATE.exec(text);
+    if (!parts) { return "'" + text + "' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"; }
+    var month = parts[2] ? Number(parts[2]) : 1;
+    var day = parts[3] ? Number(parts[3]) : 1;
+    var real = new Date(Date.UTC(Number(parts[1]), month - 1, day));
+    if (month < 1 || month > 12 || real.getUTCMonth() !== month - 1 || real.getUTCDate() !== day) {
+      return "'" + text + "' is not a date: no such month or day";
+    }
+    return "";
+  }
+
+  // The date in INPUT, or "" (and INPUT marked, PROBLEMS told) when it is not a date.
+  function dateIn(input, problems) {
+    var text = input.value.trim();
+    var problem = dateProblem(text);
+    input.classList.toggle("kg-invalid", problem !== "");
+    if (problem) { problems.push(problem); return ""; }
+    return text;
+  }
+
   function applyFilters() {
     var relations = checked("kg-rel");
     var types = checked("kg-type");
-    var from = since.value.trim();
-    var to = until.value.trim();
+    var problems = [];
+    var from = dateIn(since, problems);
+    var to = dateIn(until, problems);
     var typeOf = {};
     nodes.get().forEach(function (n) { typeOf[n.id] = n.entityType; });
     var touched = {};
@@ -77,16 +108,28 @@
     nodes.update(nodes.get().map(function (n) {
       return { id: n.id, hidden: types[n.entityType] === false || (!touched[n.id] && !n.focus) };
     }));
+    var shown = window.kgVisibleEdgeCount() + " of " + edges.length + " relationships shown";
     document.getElementById("kg-status").textContent =
-      window.kgVisibleEdgeCount() + " of " + edges.length + " relationships shown";
+      problems.length ? problems.join("; ") + " (ignored). " + shown : shown;
   }
 
+  // The node TEXT names: a name or alias exactly (any case), else the first containing it.
   function findEntity(text) {
     var wanted = text.trim().toLowerCase();
-    var match = nodes.get().filter(function (n) { return n.label.toLowerCase().indexOf(wanted) >= 0; })[0];
-    if (!wanted || !match) { return; }
+    var found = document.getElementById("kg-found");
+    found.textContent = "";
+    if (!wanted) { return null; }
+    var all = nodes.get();
+    function names(n) { return [n.label].concat(n.aliases || []).map(function (x) { return x.toLowerCase(); }); }
+    var match = all.filter(function (n) { return names(n).indexOf(wanted) >= 0; })[0] ||
+      all.filter(function (n) { return names(n).some(function (x) { return x.indexOf(wanted) >= 0; }); })[0];
+    if (!match) {
+      found.textContent = "No entity on this map is named '" + text.trim() + "'.";
+      return null;
+    }
     network.selectNodes([match.id]);
     network.focus(match.id, { scale: 1.2, animation: true });
+    return match.id;
   }
 
   window.kgVisibleEdgeCount = function () {

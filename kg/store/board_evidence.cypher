@@ -7,4 +7,4 @@ WITH x, e
 OPTIONAL MATCH (a:Article {id: e.article_id})
 UNWIND __PERIODS__ AS period
 RETURN x.id AS id, period, e.evidence AS sentence,
-       coalesce(a.title, a.url, e.article_id) AS source, e.date AS date
+       coalesce(a.title, a.source, a.url, e.article_id) AS source, e.date AS date

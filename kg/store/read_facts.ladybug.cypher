@@ -6,4 +6,5 @@ WHERE s.id >= $first AND s.id <= $last
 MATCH (s)-[r]->(o)
 RETURN s.id AS subject, label(r) AS type, o.id AS object, label(o) AS object_label,
        count(DISTINCT r.article_id) AS articles, max(r.confidence) AS confidence,
-       min(r.date) AS first_date, max(r.date) AS last_date
+       min(r.date) AS first_date, max(r.date) AS last_date, max(r.amount) AS amount,
+       max(r.currency) AS currency
