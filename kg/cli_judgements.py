@@ -7,6 +7,7 @@ from __future__ import annotations
 import getpass
 import json
 import os
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -194,11 +195,11 @@ def judgements_list(show_all: bool, fmt: str, db: StoreTarget) -> None:
         judgements = [j for j in read_judgements(store) if show_all or not j.undone]
     if fmt == "json":
         rows = [
-            {**{k: v for k, v in j.__dict__.items() if k != "detail"},
-             "hidden": [r.__dict__ for r in rejected_relations(j)]}
+            {**{k: v for k, v in asdict(j).items() if k != "detail"},
+             "hidden": [asdict(r) for r in rejected_relations(j)]}
             for j in judgements
         ]  # fmt: skip
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False, default=list))
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     if not judgements:
         click.echo("No judgements.")

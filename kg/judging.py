@@ -89,21 +89,55 @@ def merge(store: GraphStore, keep: str, gone: str, who: str, note: str = "") -> 
                 f"{keep!r} and {gone!r} were judged different ({j.id}, by {j.who} at {j.at}); "
                 "undo that judgement first"
             )
-    before = articles_mentioning(store, [gone])
-    known = {keep: replace(kept, aliases=_names(kept, merged))}
-    after = [rename(g, {gone: keep}, known.get) for g in before]
     at = now()
-    undoing = {"gone": asdict(merged), "kept_aliases": list(kept.aliases)}
     judgement = Judgement(
-        _new_id("merge", keep, gone, "", at), "merge", keep, gone, "", who, at, note,
-        detail=_snapshot(before, after, undoing),
-    )  # fmt: skip
+        _new_id("merge", keep, gone, "", at), "merge", keep, gone, "", who, at, note
+    )
+    return _apply(store, judgement)
+
+
+Rewrite = tuple[list[ArticleGraph], list[ArticleGraph]]  # stored articles before and after
+
+
+def _merged(
+    store: GraphStore, keep: str, gone: str
+) -> tuple[list[ArticleGraph], list[ArticleGraph], dict[str, Any]]:
+    """The stored articles naming GONE, as they are and with GONE written as KEEP (its names
+    becoming KEEP's aliases), and what undoing needs. Either entity may be absent."""
+    kept, merged = _stored(store, keep), _stored(store, gone)
+    before = articles_mentioning(store, [gone])
+    if kept is None or merged is None:
+        return before, [rename(g, {gone: keep}) for g in before], {}
+    names = (*kept.aliases, merged.name, *merged.aliases)
+    known = {keep: replace(kept, aliases=tuple(dict.fromkeys(names)))}
+    after = [rename(g, {gone: keep}, known.get) for g in before]
+    return before, after, {"gone": asdict(merged), "kept_aliases": list(kept.aliases)}
+
+
+def _without_fact(store: GraphStore, key: tuple[str, str, str]) -> Rewrite:
+    """The stored articles holding the fact KEY, as they are and without it."""
+    before = [
+        g for g in articles_mentioning(store, [key[0]]) if any(_key(r) == key for r in g.relations)
+    ]
+    return before, [rename(g, {}, keep=lambda r: _key(r) != key) for g in before]
+
+
+def _apply(store: GraphStore, judgement: Judgement, missing: str = "") -> Judgement:
+    """Record JUDGEMENT and, if in force, rewrite the stored articles it changes, in one
+    transaction; the judgement keeps those articles as they were, for undo. With MISSING, a
+    rejection that finds its fact in no article is that error, and nothing is written."""
+    after: list[ArticleGraph] = []
+    if not judgement.undone and judgement.kind == "merge":
+        before, after, undoing = _merged(store, judgement.subject, judgement.object)
+        judgement = replace(judgement, detail=_snapshot(before, after, undoing))
+    elif not judgement.undone and judgement.kind == "reject":
+        key = (judgement.subject, judgement.relation, judgement.object)
+        before, after = _without_fact(store, key)
+        if missing and not before:
+            raise JudgementError(missing)
+        judgement = replace(judgement, detail=_snapshot(before, after))
     store.write(after, [judgement_row(judgement)])
     return judgement
-
-
-def _names(kept: Entity, merged: Entity) -> tuple[str, ...]:
-    return tuple(dict.fromkeys((*kept.aliases, merged.name, *merged.aliases)))
 
 
 def split(store: GraphStore, first: str, second: str, who: str, note: str = "") -> Judgement:
@@ -116,8 +150,7 @@ def split(store: GraphStore, first: str, second: str, who: str, note: str = "") 
     judgement = Judgement(
         _new_id("split", first, second, "", at), "split", first, second, "", who, at, note
     )
-    store.write([], [judgement_row(judgement)])
-    return judgement
+    return _apply(store, judgement)
 
 
 def parse_fact(fact: str) -> tuple[str, str, str]:
@@ -137,19 +170,12 @@ def reject(store: GraphStore, fact: str, who: str, note: str = "") -> Judgement:
     """Judge the fact FACT wrong: its relationships, from every article, leave the graph (kept
     in the judgement, shown by `kg judgements list`); later ingests leave it out too."""
     key = parse_fact(fact)
-    before = [
-        g for g in articles_mentioning(store, [key[0]]) if any(_key(r) == key for r in g.relations)
-    ]
-    if not before:
-        raise JudgementError(f"no fact {fact!r} in the graph")
-    after = [rename(g, {}, keep=lambda r: _key(r) != key) for g in before]
     at = now()
     judgement = Judgement(
         _new_id("reject", key[0], key[2], key[1], at), "reject", key[0], key[2], key[1], who, at,
-        note, detail=_snapshot(before, after),
+        note,
     )  # fmt: skip
-    store.write(after, [judgement_row(judgement)])
-    return judgement
+    return _apply(store, judgement, missing=f"no fact {fact!r} in the graph")
 
 
 def rejected_relations(judgement: Judgement) -> list[Relation]:
@@ -265,7 +291,7 @@ def import_rows(store: GraphStore, rows: Iterable[dict[str, Any]], where: str) -
         if judgement.id in have:
             skipped += 1
             continue
-        _apply_imported(store, judgement)
+        _apply(store, judgement)
         have.add(judgement.id)
         added += 1
     return added, skipped
@@ -281,34 +307,6 @@ def _judgement(row: Any, where: str) -> Judgement:
     if extra:
         raise JudgementError(f"{where}: unknown field(s) {', '.join(sorted(extra))}")
     return Judgement(**row)
-
-
-def _apply_imported(store: GraphStore, judgement: Judgement) -> None:
-    """Record JUDGEMENT and, if in force, make the store agree with it (the entities or fact
-    it names may be absent here: then it waits for the ingests that bring them)."""
-    if judgement.undone or judgement.kind == "split":
-        store.write([], [judgement_row(judgement)])
-        return
-    if judgement.kind == "merge":
-        touched = articles_mentioning(store, [judgement.object])
-        target = {judgement.object: judgement.subject}
-        keep = lambda _r: True  # noqa: E731
-    else:
-        key = (judgement.subject, judgement.relation, judgement.object)
-        touched = [
-            g
-            for g in articles_mentioning(store, [key[0]])
-            if any(_key(r) == key for r in g.relations)
-        ]
-        target = {}
-        keep = lambda r: _key(r) != key  # noqa: E731
-    kept = _stored(store, judgement.subject) if judgement.kind == "merge" else None
-    after = [
-        rename(g, target, {judgement.subject: kept}.get if kept else lambda _: None, keep)
-        for g in touched
-    ]
-    detail = _snapshot(touched, after)
-    store.write(after, [judgement_row(replace(judgement, detail=detail))])
 
 
 def _stored(store: GraphStore, entity_id: str) -> Entity | None:

@@ -126,7 +126,8 @@ class KnownActors:
 
     def apply(self, graph: ArticleGraph) -> ArticleGraph:
         """GRAPH with the judgements alone applied (no matching of names)."""
-        target = {e.id: self.judged(e.id) for e in graph.entities if self.judged(e.id) != e.id}
+        judged = {e.id: self.judged(e.id) for e in graph.entities}
+        target = {old: new for old, new in judged.items() if new != old}
         return rename(graph, target, self.entities.get, self.keeps)
 
     def keeps(self, relation: Relation) -> bool:
