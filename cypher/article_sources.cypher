@@ -3,4 +3,4 @@
 // param: ids list Article ids, comma-separated. Example: "sample-samr-fines-alibaba"
 UNWIND $ids AS id
 MATCH (a:Article {id: id})
-RETURN a.id AS id, coalesce(a.title, a.source, a.url, a.id) AS source
+RETURN a.id AS id, coalesce(a.title, a.source, a.url, a.id) AS source, a.url AS url

@@ -11,7 +11,7 @@ WHERE (s.id = $id OR o.id = $id) AND type(e) <> 'MENTIONS'
   AND ($since = '' OR e.date >= $since) AND ($until = '' OR e.date <= $until)
   AND e.confidence >= $min_confidence
 OPTIONAL MATCH (a:Article {id: e.article_id})
-WITH s, e, o, {sentence: e.evidence, source: coalesce(a.title, a.source, a.url, e.article_id), date: e.date,
+WITH s, e, o, {sentence: e.evidence, source: coalesce(a.title, a.source, a.url, e.article_id), url: a.url, date: e.date,
       amount: e.amount, currency: e.currency, modality: e.modality} AS ev
 RETURN s.id AS subject_id, s.name AS subject, labels(s)[0] AS subject_type,
        s.aliases AS subject_aliases, s.wikidata AS subject_wikidata,

@@ -13,7 +13,7 @@ WHERE e.article_id IS NOT NULL
   AND ($since = '' OR e.date >= $since) AND ($until = '' OR e.date <= $until)
   AND e.confidence >= $min_confidence
 OPTIONAL MATCH (a:Article {id: e.article_id})
-WITH s, e, o, {sentence: e.evidence, source: coalesce(a.title, a.source, a.url, e.article_id), date: e.date,
+WITH s, e, o, {sentence: e.evidence, source: coalesce(a.title, a.source, a.url, e.article_id), url: a.url, date: e.date,
       amount: e.amount, currency: e.currency, modality: e.modality} AS ev
 RETURN s.id AS subject_id, s.name AS subject, label(s) AS subject_type,
        s.aliases AS subject_aliases, s.wikidata AS subject_wikidata,
@@ -31,7 +31,7 @@ WHERE e.article_id IS NOT NULL
   AND ($since = '' OR e.date >= $since) AND ($until = '' OR e.date <= $until)
   AND e.confidence >= $min_confidence
 OPTIONAL MATCH (a:Article {id: e.article_id})
-WITH s, e, o, {sentence: e.evidence, source: coalesce(a.title, a.source, a.url, e.article_id), date: e.date,
+WITH s, e, o, {sentence: e.evidence, source: coalesce(a.title, a.source, a.url, e.article_id), url: a.url, date: e.date,
       amount: e.amount, currency: e.currency, modality: e.modality} AS ev
 RETURN s.id AS subject_id, s.name AS subject, label(s) AS subject_type,
        s.aliases AS subject_aliases, s.wikidata AS subject_wikidata,

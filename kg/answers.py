@@ -7,7 +7,7 @@ from typing import Any
 
 from kg.ask import Answer
 from kg.linking import LinkedEntity
-from kg.money import evidence_note
+from kg.money import amount_text, evidence_note
 
 WIDTH = 100
 
@@ -17,10 +17,15 @@ def render_answer(answer: Answer) -> str:
     read = answer.interpretation
     about = ", ".join(e.name for e in read.entities)
     lines = [f"{read.question}  [{read.kind}{': ' + about if about else ''}]"]
+    if read.note:
+        lines.append(f"({read.note})")
     if not answer.rows:
         lines.append("No answer in the graph.")
         return "\n".join(lines)
     for number, row in enumerate(answer.rows, 1):
+        if "steps" in row:
+            lines.extend(_connection(number, row))
+            continue
         lines.append(_headline(number, row))
         evidence = row.get("evidence")
         for item in evidence if isinstance(evidence, list) else []:
@@ -40,10 +45,27 @@ def _headline(number: int, row: dict[str, Any]) -> str:
     relations = ", ".join(row.get("relations") or [])
     articles = row.get("articles", 0)
     plural = "s" if articles != 1 else ""
+    total = amount_text(row.get("total"), row.get("currency"))
     return (
         f"{number:>2}. {row['name']} ({row.get('type', '?')}) - {relations}"
+        f"{' - ' + total + ' in total' if total else ''}"
         f"{' - ' + dates if dates else ''} - {articles} article{plural}"
     )
+
+
+def _connection(number: int, row: dict[str, Any]) -> list[str]:
+    """A chain of entities, then each hop's relationships and evidence."""
+    lines = [f"{number:>2}. {row['path']}"]
+    for step in row["steps"]:
+        also = f" (also: {'; '.join(step['also'])})" if step["also"] else ""
+        lines.append(f"    {step['subject']} {step['relation']} {step['object']}{also}")
+        evidence = step["evidence"]
+        if evidence.get("sentence"):
+            quoted = f'"{evidence["sentence"].strip()}" ({evidence_note(evidence)})'
+            lines.append(
+                textwrap.fill(quoted, WIDTH, initial_indent="      ", subsequent_indent="      ")
+            )
+    return lines
 
 
 def _plain(value: Any) -> str:
@@ -100,4 +122,35 @@ def render_timeline(entity: LinkedEntity, rows: list[dict[str, Any]]) -> str:
         )
         quoted = f'"{(row.get("evidence") or "").strip()}" ({evidence_note(row)})'
         lines.append(textwrap.fill(quoted, WIDTH, initial_indent="    ", subsequent_indent="    "))
+    return "\n".join(lines)
+
+
+CHART_WIDTH = 40
+
+
+def render_articles(
+    entity: LinkedEntity, rows: list[dict[str, Any]], chart: list[tuple[str, int]]
+) -> str:
+    """`kg articles`: coverage over time as a bar chart, then each article."""
+    lines = [f"Articles naming {entity.name} ({entity.type}): {len(rows)}"]
+    undated = sum(1 for r in rows if not r["published"])
+    if chart:
+        most = max(count for _, count in chart) or 1
+        lines.append("Coverage:")
+        for period, count in chart:
+            bar = "█" * max(1 if count else 0, round(count * CHART_WIDTH / most))
+            lines.append(f"  {period:<8} {bar} {count}")
+        if undated:
+            lines.append(f"  undated  {undated}")
+    for row in rows:
+        said = ", ".join(row.get("names") or [])
+        heading = row.get("title") or row.get("source") or row.get("url") or row["id"]
+        lines.append(
+            f"{row.get('published') or 'undated':<10}  {heading}"
+            f"{' (' + row['source'] + ')' if row.get('title') and row.get('source') else ''}"
+        )
+        details = [f"as {said}" if said else "", f"{row['relationships']} relationship(s)"]
+        if row.get("url"):
+            details.append(row["url"])
+        lines.append("            " + "; ".join(d for d in details if d))
     return "\n".join(lines)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from kg.connections import connections
 from kg.dates import calendar_years, end_of_period
 from kg.errors import KGError
 from kg.linking import (
@@ -22,11 +23,17 @@ from kg.linking import (
 from kg.model import fact_id
 from kg.ontology import ontology
 from kg.queries import find_query, run_named
+from kg.question_parse import QuestionParse, parse_question
 from kg.resources import load_yaml
 from kg.store.base import GraphStore
 
 EVIDENCE_PER_ANSWER = 3
 RANKING_LIMIT = 10
+COUNT_NOTE = "ranked by the number of articles reporting it"
+AMOUNT_NOTE = (
+    "ranked by the total of fines with a reported amount; a fine several articles report "
+    "counts once; fines without an amount are left out"
+)
 _BE = frozenset({"is", "are", "was", "were", "been", "be"})
 
 
@@ -119,6 +126,8 @@ class Interpretation:
     params: dict[str, Any]
     entities: list[LinkedEntity] = field(default_factory=list)
     extra_queries: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    note: str = ""  # how the answers are ranked or chosen, when the reader should know
+    fallback: Interpretation | None = None  # what answers instead when this finds nothing
 
 
 def date_range(question: str) -> tuple[str, str, str]:
@@ -162,8 +171,13 @@ def interpret(question: str, linker: EntityLinker) -> Interpretation:
                 continue  # "what is part of X" asks about X's parts, not what "part of X" is
             return _special(question, special, match, linker, since, until)
     words = tokens(text)
+    asked = _cue(text.lower())
     found = linker.find_in(
-        words, rules.frame_words, possessives(text), _fitting(text.lower(), words)
+        words,
+        rules.frame_words,
+        possessives(text),
+        _fitting(text.lower(), words),
+        frozenset(asked.types) if asked else frozenset(),
     )
     if not found:
         if _cue(" ".join(w.lower() for w in words)) is None:
@@ -172,10 +186,13 @@ def interpret(question: str, linker: EntityLinker) -> Interpretation:
     target = found[-1] if _by_before(words, found[-1]) else found[0]
     frame_words = [*words[: target.start], "X", *words[target.end :]]
     frame = " ".join(w if w == "X" else w.lower() for w in frame_words)
-    cue = _cue(frame)
+    parsed = parse_question(
+        words[: target.start], words[target.end :], target.end - 1 in possessives(text)
+    )
+    cue = _cue(frame) or _cue(parsed.lemmas)
     if cue is None:
         raise not_understood(question)
-    direction = _direction(frame, frame_words, cue)
+    direction = _parsed_direction(parsed, cue) or _direction(frame, frame_words, cue)
     labels = _answer_labels(words[: target.start] if target.start else words)
     params = {
         "id": target.entity.id,
@@ -212,14 +229,28 @@ def _special(
         if cue is None:
             raise not_understood(question)
         ranking: dict[str, Any] = {"types": list(cue.types), "limit": RANKING_LIMIT}
+        by_count = Interpretation(
+            question, special.kind, "ranked_targets", ranking, note=COUNT_NOTE
+        )
         if since or until:
-            return Interpretation(
+            by_count = Interpretation(
                 question,
                 special.kind,
                 "ranked_targets_between",
                 {**ranking, "since": since, "until": until},
+                note=COUNT_NOTE,
             )
-        return Interpretation(question, special.kind, "ranked_targets", ranking)
+        if cue.types != ("FINED",):
+            return by_count
+        by_count.note = COUNT_NOTE + " (no fine amounts are recorded)"
+        return Interpretation(
+            question,
+            special.kind,
+            "fined_amounts",
+            {"since": since, "until": until},
+            note=AMOUNT_NOTE,
+            fallback=by_count,
+        )
     else:
         params = {"limit": RANKING_LIMIT}
     return Interpretation(question, special.kind, special.query, params, entities)
@@ -254,8 +285,22 @@ def _cue(frame: str) -> Cue | None:
     return ranked[0] if ranked else None
 
 
+def _parsed_direction(parsed: QuestionParse, cue: Cue) -> str:
+    """'outgoing' when the parse makes the entity the doer of what is asked ("what did X
+    buy", "fined by X"), 'incoming' when it undergoes it ("who fined X", "was X fined"), and
+    for "X's owners" / "the owners of X" what the noun says; '' when the parse cannot tell."""
+    if parsed.role in ("subject", "agent"):
+        return "outgoing"
+    if parsed.role in ("passive", "object"):
+        return "incoming"
+    if parsed.role in ("possessor", "of_noun") and _cue(parsed.head) is not None:
+        return cue.noun or "incoming"
+    return ""
+
+
 def _direction(frame: str, words: list[str], cue: Cue) -> str:
-    """'incoming' when the entity is the object of the relationship asked about."""
+    """Without a usable parse: 'incoming' when the entity is the object of the relationship
+    asked about, from the words around it."""
     x = words.index("X")
     if x + 1 < len(words) and words[x + 1].lower() == "by":
         return "incoming"  # "who is X owned by"
@@ -332,14 +377,25 @@ class Answer:
             "params": self.interpretation.params,
             "cypher": self.cypher,
             "entities": [e.__dict__ for e in self.interpretation.entities],
+            **({"note": self.interpretation.note} if self.interpretation.note else {}),
             "answers": self.rows,
         }
 
 
 def ask(store: GraphStore, question: str, since: str = "", until: str = "") -> Answer:
     """Answer QUESTION from STORE; --since/--until narrow what the question says."""
-    linker = store_linker(store)
-    interpretation = interpret(question, linker)
+    interpretation: Interpretation | None = interpret(question, store_linker(store))
+    answer = None
+    while interpretation is not None:
+        answer = _answer(store, interpretation, since, until)
+        if answer.rows:
+            break
+        interpretation = interpretation.fallback
+    assert answer is not None
+    return answer
+
+
+def _answer(store: GraphStore, interpretation: Interpretation, since: str, until: str) -> Answer:
     for key, value in (("since", since), ("until", until)):
         if value and key in interpretation.params:
             interpretation.params[key] = value if key == "since" else end_of_period(value)
@@ -362,7 +418,22 @@ def ask(store: GraphStore, question: str, since: str = "", until: str = "") -> A
             else:
                 rows[key] = dict(row)
     answers = [_trimmed(row) for row in rows.values()]
+    if interpretation.query == "fined_amounts":
+        answers = ranked_by_amount(answers)
+    if interpretation.query == "paths_between":
+        answers = connections(lambda name, params: run_named(store, name, params), answers)
     return Answer(interpretation, "\n\n".join(texts), answers)
+
+
+def ranked_by_amount(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows of fined_amounts (one per company and currency) with their "total", largest
+    first within each currency, the currency most companies were fined in first."""
+    companies: dict[str, int] = {}
+    for row in rows:
+        companies[row["currency"]] = companies.get(row["currency"], 0) + 1
+    totals = [{**row, "total": sum(row["amounts"])} for row in rows]
+    totals.sort(key=lambda r: (-companies[r["currency"]], r["currency"], -r["total"], r["name"]))
+    return totals[:RANKING_LIMIT]
 
 
 def _with_facts(query: str, params: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from kg.cli_analyst import (
+    articles_command,
     ask_command,
     entity_command,
     eval_questions,
@@ -295,6 +296,7 @@ for command in (
     ask_command,
     entity_command,
     timeline_command,
+    articles_command,
     eval_questions,
     map_command,
     export_command,

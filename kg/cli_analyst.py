@@ -1,8 +1,10 @@
-"""The analyst's commands: ask, entity, timeline and eval-questions."""
+"""The analyst's commands: ask, entity, timeline, articles and eval-questions."""
 
 from __future__ import annotations
 
 import json
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -54,10 +56,29 @@ def ask_command(
     click.echo(render_answer(answer))
 
 
-@click.command(name="entity")
-@click.argument("name", type=TEXT)
-@click.option("--format", "fmt", type=ASK_FORMAT, default="table", show_default=True)
-@db_option
+def _emit(fmt: str, record: object, table: Callable[[], str]) -> None:
+    """Print a command's result as JSON or, rendered for reading, as a table."""
+    if fmt == "json":
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2, default=str))
+    else:
+        click.echo(table())
+
+
+def _entity_view(command_name: str) -> Callable[[Callable[..., None]], click.Command]:
+    """A command about one named entity, printed as a table or as JSON."""
+
+    def make(function: Callable[..., None]) -> click.Command:
+        function = db_option(function)
+        function = click.option(
+            "--format", "fmt", type=ASK_FORMAT, default="table", show_default=True
+        )(function)
+        function = click.argument("name", type=TEXT)(function)
+        return click.command(name=command_name)(function)
+
+    return make
+
+
+@_entity_view("entity")
 def entity_command(name: str, fmt: str, db: StoreTarget) -> None:
     """Profile of an entity: type, aliases, Wikidata, relationships, counterparts, dates.
 
@@ -70,18 +91,12 @@ def entity_command(name: str, fmt: str, db: StoreTarget) -> None:
 
     with open_graph(db, read_only=True) as store:
         record = profile(store, name)
-    if fmt == "json":
-        click.echo(json.dumps(record, ensure_ascii=False, indent=2, default=str))
-    else:
-        click.echo(render_profile(record))
+    _emit(fmt, record, lambda: render_profile(record))
 
 
-@click.command(name="timeline")
-@click.argument("name", type=TEXT)
-@click.option("--format", "fmt", type=ASK_FORMAT, default="table", show_default=True)
+@_entity_view("timeline")
 @_date_option("--since", "Only relationships dated on or after DATE")
 @_date_option("--until", "Only relationships dated on or before DATE")
-@db_option
 def timeline_command(name: str, fmt: str, since: str, until: str, db: StoreTarget) -> None:
     """Dated relationships of an entity, oldest first, with evidence and source.
 
@@ -94,10 +109,25 @@ def timeline_command(name: str, fmt: str, since: str, until: str, db: StoreTarge
 
     with open_graph(db, read_only=True) as store:
         entity, rows = timeline(store, name, since, until)
-    if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
-    else:
-        click.echo(render_timeline(entity, rows))
+    _emit(fmt, rows, lambda: render_timeline(entity, rows))
+
+
+@_entity_view("articles")
+def articles_command(name: str, fmt: str, db: StoreTarget) -> None:
+    """Articles naming an entity, newest first, with coverage over time as a chart.
+
+    \b
+    Example:
+      kg articles "Ant Group"
+    """
+    from kg.answers import render_articles
+    from kg.profiles import articles_about, coverage
+
+    with open_graph(db, read_only=True) as store:
+        entity, rows = articles_about(store, name)
+    by_period = coverage(rows)
+    record = {"entity": entity.__dict__, "articles": rows, "coverage": by_period}
+    _emit(fmt, record, lambda: render_articles(entity, rows, by_period))
 
 
 @click.command(name="map")
@@ -159,28 +189,50 @@ def map_command(
 @click.command(name="eval-questions")
 @click.argument("question_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=ASK_FORMAT, default="table", show_default=True)
+@click.option(
+    "--gold",
+    "gold_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Ask the gold graph of these annotated folders instead of --db: scores question "
+    "reading apart from extraction.",
+)
 @db_option
-def eval_questions(question_file: Path, fmt: str, db: StoreTarget) -> None:
+def eval_questions(
+    question_file: Path, fmt: str, gold_dirs: tuple[Path, ...], db: StoreTarget
+) -> None:
     """Score `kg ask` on a question file against the graph in --db.
 
-    Ingest the articles the questions are about into an empty store first.
+    Ingest the articles the questions are about into an empty store first, or give --gold.
+    Questions that name their "intent" are also scored per intent.
 
     \b
     Example:
       kg ingest corpus/dev --db /tmp/dev
       kg eval-questions corpus/questions-dev.json --db /tmp/dev
+      kg eval-questions corpus/questions/analyst.json --gold corpus/dev --gold corpus/train
     """
-    from kg.question_eval import evaluate_questions, load_questions
+    from kg.question_eval import evaluate_questions, gold_store, load_questions
 
     questions = load_questions(question_file)
-    with open_graph(db, read_only=True) as store:
-        report = evaluate_questions(store, questions)
+    if gold_dirs:
+        with tempfile.TemporaryDirectory(prefix="kg-gold-") as scratch:
+            store = gold_store(list(gold_dirs), Path(scratch) / "graph")
+            try:
+                report = evaluate_questions(store, questions)
+            finally:
+                store.close()
+    else:
+        with open_graph(db, read_only=True) as store:
+            report = evaluate_questions(store, questions)
     if fmt == "json":
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
         return
     for result in report["results"]:
         note = f"  [{result['error']}]" if "error" in result else ""
         click.echo(f"{result['f1']:.2f}  {result['question']}{note}")
+    for intent, scores in report.get("by_intent", {}).items():
+        click.echo(f"  {intent:<14} {scores['questions']:>3} question(s)  F1 {scores['f1']:.3f}")
     click.echo(
         f"mean over {report['questions']} questions: precision {report['precision']:.3f} "
         f"recall {report['recall']:.3f} F1 {report['f1']:.3f}"

@@ -52,9 +52,15 @@ class EntityLinker:
     (LOOKUP: a normalised name -> rows of id, name, type), so linking costs the same in any
     size of graph. Only a name that matches nothing reads EVERYTHING, for a fuzzy match."""
 
-    def __init__(self, lookup: Callable[[str], Rows], everything: Callable[[], Rows]) -> None:
+    def __init__(
+        self,
+        lookup: Callable[[str], Rows],
+        everything: Callable[[], Rows],
+        relation_types: Callable[[str], set[str]] = lambda entity_id: set(),
+    ) -> None:
         self._lookup = lookup
         self._everything = everything
+        self._relation_types = relation_types
         self._ids: dict[str, set[str]] = {}
         self.entities: dict[str, LinkedEntity] = {}
         self._all: Rows | None = None
@@ -105,12 +111,15 @@ class EntityLinker:
         skip: frozenset[str],
         possessive: frozenset[int] = frozenset(),
         fitting: Callable[[int], frozenset[str]] = lambda start: frozenset(),
+        asked: frozenset[str] = frozenset(),
     ) -> list[Found]:
         """Names in a tokenised question, longest first, not overlapping. POSSESSIVE: the
         words that ended in "'s", which a name may hold inside ("People's Bank of China" is
         not "Bank of China"); a curated name the graph lacks is an error, not a shorter
         name inside it. FITTING: the entity types the question allows for a name starting at
-        a word, which decide between entities of one name ("fined by Beijing": a regulator)."""
+        a word, which decide between entities of one name ("fined by Beijing": a regulator);
+        then ASKED, the relationship types asked about: of entities sharing a name, the only
+        one that has such relationships is the one meant."""
         found: list[Found] = []
         taken: set[int] = set()
         for size in range(min(MAX_NGRAM, len(words)), 0, -1):
@@ -140,6 +149,8 @@ class EntityLinker:
                 if len(ids) > 1:
                     allowed = fitting(start)
                     ids = {i for i in ids if self.entities[i].type in allowed} or ids
+                if len(ids) > 1 and asked:
+                    ids = {i for i in ids if self._relation_types(i) & asked} or ids
                 if len(ids) > 1:
                     raise self._ambiguous(phrase, ids)
                 found.append(Found(self.entities[next(iter(ids))], start, start + size))
@@ -243,7 +254,12 @@ def store_linker(store: GraphStore) -> EntityLinker:
                 break
         return rows
 
-    return EntityLinker(lambda key: run_named(store, "entities_named", {"name": key}), every_entity)
+    def relation_types(entity_id: str) -> set[str]:
+        return {row["relation"] for row in run_named(store, "entity_relations", {"id": entity_id})}
+
+    return EntityLinker(
+        lambda key: run_named(store, "entities_named", {"name": key}), every_entity, relation_types
+    )
 
 
 def _key(surface: str) -> str:

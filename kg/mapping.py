@@ -58,5 +58,8 @@ def draw_map(
     if request.centre is not None and request.centre not in details:
         details.update({row["id"]: row for row in run("entity_card", {"id": request.centre})})
     target = out or Path(f"kg-map-{slugify(title)}.html")
-    path = write_map(edges, details, request.centre, target)
+    heading = f"Relationship map of {title}"
+    if request.centre is not None:
+        heading += f" ({request.depth} step{'s' if request.depth > 1 else ''} around it)"
+    path = write_map(edges, details, request.centre, target, heading)
     return DrawnMap(path, title, len(details), len(edges))

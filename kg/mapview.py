@@ -3,6 +3,7 @@ a legend, search, filters by relationship type, entity type and date, and readab
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Callable
@@ -21,6 +22,7 @@ MAX_EDGES = 20000
 STABILISATION_ITERATIONS = 250
 LARGE_MAP = 300  # entities
 EVIDENCE_PER_EDGE = 3
+PANEL_EVIDENCE = 5  # evidence sentences per relationship in the side panel
 # pyvis links Bootstrap from a CDN even with inlined vis.js; the map does not use it.
 _REMOTE_ASSET = re.compile(
     r'<(?:link|script)[^>]+(?:href|src)="https?://[^"]+"[^>]*>(?:</script>)?'
@@ -65,7 +67,7 @@ def collect_edges(run_named: RunNamed, request: MapRequest) -> list[dict[str, An
             )
         _check_size({r["subject_id"] for r in reports} | {r["object_id"] for r in reports})
         ids = sorted({r["article_id"] for r in reports})
-        sources = {row["id"]: row["source"] for row in run_named("article_sources", {"ids": ids})}
+        sources = {row["id"]: row for row in run_named("article_sources", {"ids": ids})}
         return by_pair(reports, sources)
     seen = {request.centre}
     frontier = [request.centre]
@@ -84,9 +86,11 @@ def collect_edges(run_named: RunNamed, request: MapRequest) -> list[dict[str, An
     return list(edges.values())
 
 
-def by_pair(reports: list[dict[str, Any]], sources: dict[str, str]) -> list[dict[str, Any]]:
+def by_pair(
+    reports: list[dict[str, Any]], sources: dict[str, dict[str, Any]]
+) -> list[dict[str, Any]]:
     """One row per (subject, relation, object) from one row per report, in the shape map_edges
-    returns; SOURCES names the articles by id."""
+    returns; SOURCES: the articles' source names and URLs by id."""
     grouped: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
     for report in reports:
         key = (report["subject_id"], report["relation"], report["object_id"])
@@ -99,7 +103,7 @@ _REPORT_ONLY = frozenset(
 )
 
 
-def _pair(reports: list[dict[str, Any]], sources: dict[str, str]) -> dict[str, Any]:
+def _pair(reports: list[dict[str, Any]], sources: dict[str, dict[str, Any]]) -> dict[str, Any]:
     dates = [r["date"] for r in reports if r["date"]]
     return {
         **{key: value for key, value in reports[0].items() if key not in _REPORT_ONLY},
@@ -110,7 +114,8 @@ def _pair(reports: list[dict[str, Any]], sources: dict[str, str]) -> dict[str, A
         "evidence": [
             {
                 "sentence": r["sentence"],
-                "source": sources.get(r["article_id"], r["article_id"]),
+                "source": sources.get(r["article_id"], {}).get("source") or r["article_id"],
+                "url": sources.get(r["article_id"], {}).get("url"),
                 "date": r["date"],
                 "amount": r.get("amount"),
                 "currency": r.get("currency"),
@@ -134,8 +139,10 @@ def write_map(
     details: dict[str, dict[str, Any]],
     focus: str | None,
     out: Path,
+    heading: str = "Relationship map",
 ) -> Path:
-    """Draw EDGES as a self-contained HTML page at OUT; FOCUS (an id) is highlighted."""
+    """Draw EDGES as a self-contained HTML page at OUT under HEADING (also its title); FOCUS
+    (an id) is highlighted; entities are sized by how many relationships they take part in."""
     from pyvis.network import Network
 
     model = ontology()
@@ -147,8 +154,19 @@ def write_map(
     if focus is not None and focus in details:
         entities.setdefault(focus, {"name": details[focus]["name"], "type": details[focus]["type"]})
     # pyvis's add_node/add_edge are slow on big graphs; its lists are filled directly.
+    degree: dict[str, int] = {}
+    for edge in edges:
+        for end in (edge["subject_id"], edge["object_id"]):
+            degree[end] = degree.get(end, 0) + 1
     network.nodes = [
-        _node(entity_id, entity, details.get(entity_id, {}), entity_id == focus, model)
+        _node(
+            entity_id,
+            entity,
+            details.get(entity_id, {}),
+            entity_id == focus,
+            degree.get(entity_id, 0),
+            model,
+        )
         for entity_id, entity in entities.items()
     ]
     network.node_ids = list(entities)
@@ -157,6 +175,7 @@ def write_map(
     network.set_options(json.dumps(_options(len(entities))))
     out.parent.mkdir(parents=True, exist_ok=True)
     page = _REMOTE_ASSET.sub("", network.generate_html(notebook=False))
+    page = _titled(page, heading)
     out.write_text(_with_controls(page, entities, edges, focus, model), encoding="utf-8")
     return out
 
@@ -166,9 +185,10 @@ def _node(
     entity: dict[str, Any],
     detail: dict[str, Any],
     is_focus: bool,
+    degree: int,
     model: Any,
 ) -> dict[str, Any]:
-    lines = [f"{entity['name']} ({entity['type']})"]
+    lines = [f"{entity['name']} ({entity['type']}), {degree} relationship(s)"]
     aliases = [a for a in detail.get("aliases") or [] if a != entity["name"]]
     if aliases:
         lines.append("Also: " + "; ".join(aliases[:8]))
@@ -183,9 +203,10 @@ def _node(
         "wikidata": detail.get("wikidata") or "",
         "color": model.colours.get(entity["type"], "#7f7f7f"),
         "shape": model.shapes.get(entity["type"], "dot"),
-        "size": 32 if is_focus else 16,
+        "value": degree,
+        "degree": degree,
         "borderWidth": 5 if is_focus else 1,
-        "font": {"size": 20 if is_focus else 14, "bold": is_focus},
+        "font": {"size": 22 if is_focus else 16, "bold": is_focus},
         "focus": is_focus,
     }
 
@@ -204,8 +225,20 @@ def _edge(edge: dict[str, Any]) -> dict[str, Any]:
         lines.append(f'- "{sentence}" ({evidence_note(item)})')
     fact = fact_id(edge["subject_id"], edge["relation"], edge["object_id"])
     lines.append(f"fact {fact} (kg reject {fact} if wrong)")
+    evidence = sorted(
+        edge.get("evidence") or [], key=lambda e: str(e.get("date") or ""), reverse=True
+    )
     return {
         "fact": fact,
+        "articles": articles,
+        "evidence": [
+            {
+                "sentence": " ".join(str(item.get("sentence") or "").split()),
+                "note": evidence_note(item),
+                "url": item.get("url") or "",
+            }
+            for item in evidence[:PANEL_EVIDENCE]
+        ],
         "from": edge["subject_id"],
         "to": edge["object_id"],
         "label": edge["relation"],
@@ -235,7 +268,16 @@ def _base_options() -> dict[str, Any]:
             "stabilization": {"enabled": True, "iterations": STABILISATION_ITERATIONS, "fit": True},
         },
         "interaction": {"hover": True, "tooltipDelay": 150},
-        "edges": {"font": {"size": 10, "align": "middle"}, "smooth": {"type": "dynamic"}},
+        # sized by degree, labels legible at the default zoom
+        "nodes": {
+            "scaling": {"min": 12, "max": 48, "label": {"enabled": True, "min": 16, "max": 30}},
+            "font": {"strokeWidth": 3, "strokeColor": "#ffffff"},
+        },
+        # edge labels are drawn when zoomed in or hovered (map.js), not over every line
+        "edges": {
+            "font": {"size": 0, "align": "top", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "smooth": {"type": "dynamic"},
+        },
     }
 
 
@@ -270,6 +312,15 @@ def _with_controls(
         f"<script>{script}</script>\n"
     )
     return page.replace("</body>", panel + "</body>", 1)
+
+
+def _titled(page: str, heading: str) -> str:
+    """PAGE with HEADING as its title and as a heading above the map."""
+    safe = html.escape(heading)
+    page = page.replace("<head>", f"<head>\n<title>{safe}</title>", 1)
+    return re.sub(
+        r"<body[^>]*>", lambda m: f'{m[0]}\n<h1 id="kg-heading">{safe}</h1>', page, count=1
+    )
 
 
 def _json_for_html(value: Any) -> str:

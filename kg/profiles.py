@@ -71,3 +71,28 @@ def timeline(
     params = {"id": entity.id, "since": since, "until": end_of_period(until) if until else ""}
     rows = run_named(store, "entity_timeline", params)
     return entity, rows
+
+
+def articles_about(store: GraphStore, name: str) -> tuple[LinkedEntity, list[dict[str, Any]]]:
+    """The articles naming NAME's entity, newest first, undated ones last."""
+    entity = linked(store, name)
+    rows = run_named(store, "entity_articles", {"id": entity.id})
+    dated = sorted((r for r in rows if r["published"]), key=lambda r: r["published"], reverse=True)
+    return entity, dated + [r for r in rows if not r["published"]]
+
+
+def coverage(rows: list[dict[str, Any]]) -> list[tuple[str, int]]:
+    """Articles per period, oldest first, empty periods included: per month when the dated
+    articles fall within two years, else per year."""
+    dates = sorted(str(r["published"]) for r in rows if r["published"])
+    if not dates:
+        return []
+    first, last = int(dates[0][:4]), int(dates[-1][:4])
+    if last - first < 2 and all(len(d) >= 7 for d in dates):
+        periods = [f"{y}-{m:02d}" for y in range(first, last + 1) for m in range(1, 13)]
+        periods = [p for p in periods if dates[0][:7] <= p <= dates[-1][:7]]
+        counts = Counter(d[:7] for d in dates)
+    else:
+        periods = [str(y) for y in range(first, last + 1)]
+        counts = Counter(d[:4] for d in dates)
+    return [(period, counts.get(period, 0)) for period in periods]

@@ -14,7 +14,8 @@ from kg.store.base import GraphStore
 
 
 def load_questions(path: Path) -> list[dict[str, Any]]:
-    """The question file: [{"question": ..., "answers": [{"name": ..., "accept": [...]}]}]."""
+    """The question file: [{"question": ..., "answers": [{"name": ..., "accept": [...]}]}],
+    each optionally with the "intent" it asks (then scores are also given per intent)."""
     try:
         questions = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
@@ -52,12 +53,36 @@ def evaluate_questions(store: GraphStore, questions: list[dict[str, Any]]) -> di
             {
                 "question": item["question"],
                 "intent": intent,
+                **({"expected_intent": item["intent"]} if "intent" in item else {}),
                 "given": given,
                 "expected": [g["name"] for g in item["answers"]],
                 **score_question(given, item["answers"]),
                 **({"error": error} if error else {}),
             }
         )
+    by_intent: dict[str, list[dict[str, Any]]] = {}
+    for result in results:
+        by_intent.setdefault(result.get("expected_intent", "-"), []).append(result)
+    report = {"questions": len(results), **_means(results), "results": results}
+    if set(by_intent) != {"-"}:
+        report["by_intent"] = {
+            intent: {"questions": len(group), **_means(group)}
+            for intent, group in sorted(by_intent.items())
+        }
+    return report
+
+
+def _means(results: list[dict[str, Any]]) -> dict[str, float]:
     count = len(results) or 1
-    means = {k: round(sum(r[k] for r in results) / count, 4) for k in ("precision", "recall", "f1")}
-    return {"questions": len(results), **means, "results": results}
+    return {k: round(sum(r[k] for r in results) / count, 4) for k in ("precision", "recall", "f1")}
+
+
+def gold_store(directories: list[Path], db: Path) -> GraphStore:
+    """A new store at DB holding the gold graphs of the annotated folders, so that questions
+    are scored on what the articles say, apart from what extraction finds in them."""
+    from kg.extraction.corpus import gold_graph, read_corpus
+    from kg.store import open_store
+
+    store = open_store(db)
+    store.write([gold_graph(annotated) for annotated in read_corpus(directories)])
+    return store

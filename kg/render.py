@@ -33,6 +33,23 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def _csv_cell(value: Any) -> str:
+    """A value as a spreadsheet reads it: numbers plain ('18228000000', '0.87'), lists of
+    names joined by '; ', nested records as JSON."""
+    value = _plain(value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, list) and all(not isinstance(v, list | dict) for v in value):
+        return "; ".join(_csv_cell(v) for v in value)
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
 def render_rows(
     rows: Sequence[dict[str, Any]], fmt: str = "table", title: str | None = None
 ) -> str:
@@ -45,7 +62,7 @@ def render_rows(
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(columns)
         for row in rows:
-            writer.writerow([_cell(row[c]) for c in columns])
+            writer.writerow([_csv_cell(row[c]) for c in columns])
         return buffer.getvalue().rstrip("\n")
     return _table(rows, columns, title)
 

@@ -69,6 +69,20 @@ def samples_db(tmp_path_factory: pytest.TempPathFactory, nlp) -> Path:
     return db
 
 
+@pytest.fixture(scope="session")
+def dev_db(tmp_path_factory: pytest.TempPathFactory, nlp) -> Path:
+    """An on-disk store holding the dev corpus (read it, do not write it)."""
+    from kg.ingest import ingest
+    from kg.store import open_store
+    from loaders import load_sources
+
+    db = tmp_path_factory.mktemp("dev") / "db"
+    with open_store(db) as store:
+        report = ingest(load_sources([str(DEV_CORPUS)]), store, nlp)
+    assert not report.failures
+    return db
+
+
 @pytest.fixture
 def samples_store(samples_db: Path) -> Iterator[object]:
     from kg.store import open_store

@@ -122,3 +122,74 @@ def test_map_limits_and_bad_filters_are_clear(
     assert both.exit_code == 2
     unknown = runner.invoke(main, ["map", "Zorblax Corp", "--db", str(samples_db)])
     assert unknown.exit_code == 1 and "No entity named" in unknown.output
+
+
+def test_map_reads_like_an_analysts_tool(ant_map: Path, tmp_path: Path) -> None:
+    """Sized by degree, titled, labels legible, a click opens the neighbourhood with evidence,
+    the time slider narrows and re-lays out, tooltips sit above the panels, PNG export."""
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 900}, accept_downloads=True)
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(ant_map.as_uri())
+        page.wait_for_function("window.kgSettled === true", timeout=60_000)
+        assert page.title() == "Relationship map of Ant Group (2 steps around it)"
+        assert page.inner_text("#kg-heading") == page.title()
+        drawn = page.evaluate(
+            """Object.values(network.body.nodes).filter(n => nodes.get(n.id))
+                 .map(n => [n.id, n.options.size, n.options.font.size, nodes.get(n.id).degree])"""
+        )
+        size = {node: (radius, font, degree) for node, radius, font, degree in drawn}
+        leaves = [v for v in size.values() if v[2] == 1]
+        assert leaves and size["ant-group"][0] > max(v[0] for v in leaves)  # by degree
+        assert min(font for _, font, _ in size.values()) >= 14  # legible at the default zoom
+        assert page.evaluate("network.body.edges[edges.getIds()[0]].options.font.size") == 0
+
+        assert page.evaluate("kgShowDetails('ant-group')") is True
+        panel = page.inner_text("#kg-details")
+        assert panel.startswith("×\nAnt Group (Company)")
+        assert "OWNS ← Alibaba Group" in panel and "fact alibaba-group/OWNS/ant-group" in panel
+        assert "Alibaba owns about a third of Ant." in panel  # the evidence, with its source
+        assert "Shanghai halts Ant Group's record listing" in panel
+        grey = page.evaluate(
+            "nodes.get().filter(n => String(n.color).startsWith('rgba(200')).map(n => n.id)"
+        )
+        near = set(page.evaluate("network.getConnectedNodes('ant-group')")) | {"ant-group"}
+        assert grey and not (set(grey) & near)  # the neighbourhood stays lit
+        shot = tmp_path / "panel.png"
+        page.screenshot(path=str(shot))
+        tooltip_layer = page.evaluate(
+            """() => { const t = document.createElement('div'); t.className = 'vis-tooltip';
+                       document.body.appendChild(t); return Number(getComputedStyle(t).zIndex); }"""
+        )
+        panels = [
+            int(page.evaluate(f"getComputedStyle(document.getElementById('{p}')).zIndex"))
+            for p in ("kg-controls", "kg-details")
+        ]
+        assert tooltip_layer > max(panels)
+
+        total = page.evaluate("kgVisibleEdgeCount()")
+        page.evaluate(
+            """(() => { const s = document.getElementById('kg-time'); s.value = '0';
+                        s.dispatchEvent(new Event('input')); })()"""
+        )
+        first_month = page.evaluate("edges.get().filter(e => e.first).map(e => e.first).sort()[0]")
+        assert page.inner_text("#kg-time-label") == f"first reported up to {first_month[:7]}"
+        early = page.evaluate("kgVisibleEdgeCount()")
+        assert 0 < early < total
+        assert early == page.evaluate(
+            f"edges.get().filter(e => e.first && e.first.slice(0, 7) <= '{first_month[:7]}').length"
+        )
+        page.wait_for_function("window.kgLaidOut === true", timeout=60_000)  # re-laid out
+        with page.expect_download() as download:
+            page.click("#kg-export")
+        png = tmp_path / "export.png"
+        download.value.save_as(png)
+        browser.close()
+    assert not errors, errors
+    header = png.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
+    assert width > 600 and height > 400
+    assert png.stat().st_size > 10_000 and shot.stat().st_size > 10_000

@@ -61,6 +61,18 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ("Which firms were fined by Harbour since 2022?", "fined", ["Quillfeather Ltd"]),
         ("What has the Northern Data Office done?", "actions", ["Quillfeather Ltd"]),
         ("Who did Haoran Wen work for?", "positions", ["Quillfeather Ltd"]),
+        # the parse says who does what: the entity as subject, object, passive subject, agent
+        ("Which positions does Wen Haoran hold?", "positions", ["Quillfeather Ltd"]),
+        ("Where does Wen Haoran work?", "positions", ["Quillfeather Ltd"]),
+        ("Has Quillfeather ever been probed?", "investigated", ["Northern Data Bureau"]),
+        (
+            "Who imposed fines on Quillfeather?",
+            "fined",
+            ["Harbour Council", "Northern Data Bureau"],
+        ),
+        ("Whom did the Northern Data Bureau fine?", "fined", ["Quillfeather Ltd"]),
+        ("What is the Northern Data Bureau part of?", "part_of", ["Harbour Council"]),
+        ("Which bodies are under the Harbour Council?", "part_of", ["Northern Data Bureau"]),
     ],
 )
 def test_questions_analysts_ask(

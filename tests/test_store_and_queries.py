@@ -107,10 +107,11 @@ def test_whole_graph_map_counts_an_article_once_per_pair() -> None:
         {**ends, "article_id": "a1", "date": None, "confidence": 0.9, "sentence": "y"},
         {**ends, "article_id": "a2", "date": "2020-12-24", "confidence": 0.8, "sentence": "z"},
     ]
-    (pair,) = by_pair(reports, {"a1": "Title one"})
+    (pair,) = by_pair(reports, {"a1": {"source": "Title one", "url": "https://example.org/1"}})
     assert (pair["articles"], pair["first"], pair["last"]) == (2, "2020-12-24", "2021-04-10")
     assert pair["confidence"] == 0.9
     assert [e["source"] for e in pair["evidence"]] == ["Title one", "Title one", "a2"]
+    assert [e["url"] for e in pair["evidence"]] == ["https://example.org/1"] * 2 + [None]
 
 
 def test_paths_between_connects_a_founder_and_a_regulator_without_articles(samples_store) -> None:

@@ -1,5 +1,6 @@
-// Legend, search and filters for a kg relationship map. pyvis defines the globals
-// `network`, `nodes` and `edges` (vis DataSets); this script only reads and hides items.
+// Legend, search, filters, time slider, neighbourhood panel and PNG export for a kg
+// relationship map. pyvis defines the globals `network`, `nodes` and `edges` (vis DataSets);
+// this script reads them, hides and restyles items, and never changes what they say.
 (function () {
   "use strict";
   var config = JSON.parse(document.getElementById("kg-config").textContent);
@@ -48,7 +49,30 @@
     input.addEventListener("change", applyFilters);
     panel.appendChild(input);
   });
+  // The time slider: relationships first reported up to the chosen month.
+  var months = [];
+  edges.get().forEach(function (e) { if (e.first) { months.push(e.first.slice(0, 7)); } });
+  months = months.filter(function (m, i) { return months.indexOf(m) === i; }).sort();
+  panel.appendChild(element("h4", {}, "Time"));
+  var slider = element("input", { type: "range", id: "kg-time", min: "0", max: String(months.length), step: "1" });
+  slider.value = String(months.length);
+  var sliderLabel = element("p", { id: "kg-time-label", "class": "count" });
+  slider.addEventListener("input", applyFilters);
+  panel.appendChild(slider);
+  panel.appendChild(sliderLabel);
+  if (!months.length) { slider.disabled = true; }
+
   panel.appendChild(element("p", { id: "kg-status", "class": "count" }));
+  var relayoutButton = element("button", { type: "button", id: "kg-relayout" }, "Re-layout");
+  var exportButton = element("button", { type: "button", id: "kg-export" }, "Save as PNG");
+  relayoutButton.addEventListener("click", function () { relayout(); });
+  exportButton.addEventListener("click", function () { exportPng(); });
+  panel.appendChild(relayoutButton);
+  panel.appendChild(exportButton);
+
+  var details = element("div", { id: "kg-details" });
+  details.hidden = true;
+  document.body.appendChild(details);
 
   function checked(kind) {
     var out = {};
@@ -89,17 +113,27 @@
     return text;
   }
 
-  function applyFilters() {
+  // Up to which month the slider shows relationships ("" at its end: all, undated too).
+  function sliderMonth() {
+    var index = Number(slider.value);
+    var month = index >= months.length ? "" : months[index];
+    sliderLabel.textContent = month ? "first reported up to " + month : "all dates";
+    return month;
+  }
+
+  function applyFilters(event) {
     var relations = checked("kg-rel");
     var types = checked("kg-type");
     var problems = [];
     var from = dateIn(since, problems);
     var to = dateIn(until, problems);
+    var upTo = sliderMonth();
     var typeOf = {};
     nodes.get().forEach(function (n) { typeOf[n.id] = n.entityType; });
     var touched = {};
     var edgeUpdates = edges.get().map(function (e) {
       var visible = relations[e.relation] !== false && inRange(e, from, to) &&
+        (!upTo || (e.first && e.first.slice(0, 7) <= upTo)) &&
         types[typeOf[e.from]] !== false && types[typeOf[e.to]] !== false;
       if (visible) { touched[e.from] = true; touched[e.to] = true; }
       return { id: e.id, hidden: !visible };
@@ -111,7 +145,107 @@
     var shown = window.kgVisibleEdgeCount() + " of " + edges.length + " relationships shown";
     document.getElementById("kg-status").textContent =
       problems.length ? problems.join("; ") + " (ignored). " + shown : shown;
+    if (event && window.kgSettled) { relayout(); }
   }
+
+  // Lay out what is shown again, for a bounded number of steps, then hold still.
+  function relayout() {
+    window.kgLaidOut = false;
+    network.setOptions({ physics: { enabled: true } });
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({ physics: false });
+      network.fit();
+      window.kgLaidOut = true;
+    });
+    network.stabilize(RELAYOUT_STEPS);
+  }
+  var RELAYOUT_STEPS = 150;
+
+  // The map as drawn, on white, as a PNG download.
+  function exportPng() {
+    var source = document.querySelector("#mynetwork canvas");
+    var copy = document.createElement("canvas");
+    copy.width = source.width;
+    copy.height = source.height;
+    var context = copy.getContext("2d");
+    context.fillStyle = "#ffffff";
+    context.fillRect(0, 0, copy.width, copy.height);
+    context.drawImage(source, 0, 0);
+    var link = element("a", { href: copy.toDataURL("image/png"), download: "kg-map.png" });
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  }
+
+  // Edge labels: drawn when zoomed in, or on the edge under the pointer.
+  var EDGE_LABEL_SCALE = 1.3;
+  var edgeLabelsShown = false;
+  function showEdgeLabels(show) {
+    if (show === edgeLabelsShown) { return; }
+    edgeLabelsShown = show;
+    network.setOptions({ edges: { font: { size: show ? 12 : 0 } } });
+  }
+  network.on("zoom", function () { showEdgeLabels(network.getScale() >= EDGE_LABEL_SCALE); });
+  network.setOptions({
+    edges: { chosen: { label: function (values) { values.size = 12; } } }
+  });
+
+  // Click an entity: its neighbourhood stays lit, the rest greys out, and the panel lists
+  // its relationships with evidence, dates, sums and sources.
+  var original = {};
+  nodes.get().forEach(function (n) { original[n.id] = n.color; });
+  function highlight(id) {
+    var near = {};
+    near[id] = true;
+    network.getConnectedNodes(id).forEach(function (other) { near[other] = true; });
+    nodes.update(nodes.get().map(function (n) {
+      return { id: n.id, color: near[n.id] ? original[n.id] : "rgba(200,200,200,0.35)" };
+    }));
+  }
+  function clearHighlight() {
+    nodes.update(nodes.get().map(function (n) { return { id: n.id, color: original[n.id] }; }));
+    details.hidden = true;
+  }
+
+  function showDetails(id) {
+    var node = nodes.get(id);
+    if (!node) { return false; }
+    highlight(id);
+    details.textContent = "";
+    var close = element("button", { type: "button", "class": "kg-close" }, "×");
+    close.addEventListener("click", clearHighlight);
+    details.appendChild(close);
+    details.appendChild(element("h3", {}, node.label + " (" + node.entityType + ")"));
+    if (node.aliases && node.aliases.length) {
+      details.appendChild(element("p", { "class": "count" }, "Also: " + node.aliases.join("; ")));
+    }
+    var touching = edges.get().filter(function (e) { return (e.from === id || e.to === id) && !e.hidden; });
+    details.appendChild(element("p", { "class": "count" }, touching.length + " relationship(s) shown"));
+    var list = element("ol");
+    touching.sort(function (a, b) { return (b.articles || 0) - (a.articles || 0); }).forEach(function (e) {
+      var item = element("li");
+      var other = nodes.get(e.from === id ? e.to : e.from);
+      var line = e.from === id ? e.relation + " → " + other.label : e.relation + " ← " + other.label;
+      item.appendChild(element("strong", {}, line));
+      var dates = e.first ? (e.last && e.last !== e.first ? e.first + " to " + e.last : e.first) : "undated";
+      item.appendChild(element("div", { "class": "count" }, dates + ", " + (e.articles || 0) + " article(s), fact " + e.fact));
+      (e.evidence || []).forEach(function (ev) {
+        var quote = element("blockquote", {}, "“" + ev.sentence + "”");
+        var note = element("div", { "class": "count" });
+        if (ev.url) { note.appendChild(element("a", { href: ev.url, target: "_blank", rel: "noopener" }, ev.note)); }
+        else { note.textContent = ev.note; }
+        quote.appendChild(note);
+        item.appendChild(quote);
+      });
+      list.appendChild(item);
+    });
+    details.appendChild(list);
+    details.hidden = false;
+    return true;
+  }
+  network.on("click", function (params) {
+    if (params.nodes.length) { showDetails(params.nodes[0]); } else { clearHighlight(); }
+  });
 
   // The node TEXT names: a name or alias exactly (any case), else the first containing it.
   function findEntity(text) {
@@ -137,6 +271,8 @@
   };
   window.kgApplyFilters = applyFilters;
   window.kgFindEntity = findEntity;
+  window.kgShowDetails = showDetails;
+  window.kgRelayout = relayout;
   // Physics runs a bounded number of iterations, then stops so the map stays still;
   // small graphs may have settled before this script ran.
   function settle() {
