@@ -5,10 +5,12 @@
 // param: labels list Labels of the answers, comma-separated; empty for any. Example: "Company"
 // param: since string Earliest date (YYYY, YYYY-MM or YYYY-MM-DD); empty for none. Example: ""
 // param: until string Latest date; empty for none. Example: ""
+// param: modalities list How the facts were stated (asserted, hedged, planned, reported), comma-separated; empty for any. Example: ""
 MATCH (x {id: $id})
 MATCH (x)-[e]->(s)
 WHERE type(e) IN $types AND (size($labels) = 0 OR labels(s)[0] IN $labels)
   AND ($since = '' OR e.date >= $since) AND ($until = '' OR e.date <= $until)
+  AND (size($modalities) = 0 OR e.modality IN $modalities)
 OPTIONAL MATCH (a:Article {id: e.article_id})
 WITH s, e, {sentence: e.evidence, source: coalesce(a.title, a.source, a.url, e.article_id), url: a.url, date: e.date,
       amount: e.amount, currency: e.currency, modality: e.modality} AS ev

@@ -20,7 +20,7 @@ from kg.linking import (
     store_linker,
     tokens,
 )
-from kg.model import fact_id
+from kg.model import MODALITIES, fact_id
 from kg.ontology import ontology
 from kg.queries import find_query, run_named
 from kg.question_parse import QuestionParse, parse_question
@@ -72,6 +72,7 @@ class QuestionRules:
     answer_types: dict[str, tuple[str, ...]]
     frame_words: frozenset[str]
     dates: dict[str, re.Pattern[str]]
+    modalities: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]
 
 
 @cache
@@ -105,7 +106,27 @@ def question_rules() -> QuestionRules:
     for word, labels in raw["wh_types"].items():
         answer_types[word] = tuple(labels)
     dates = {k: re.compile(v, re.IGNORECASE) for k, v in raw["dates"].items()}
-    return QuestionRules(special, cues, answer_types, frozenset(raw["frame_words"]), dates)
+    modalities = []
+    for entry in raw["modalities"]:
+        unknown = set(entry["keep"]) - set(MODALITIES)
+        if unknown:
+            raise ValueError(
+                f"questions.yaml: modalities: unknown modality {sorted(unknown)}; "
+                f"known: {', '.join(MODALITIES)}"
+            )
+        modalities.append((re.compile(entry["pattern"], re.IGNORECASE), tuple(entry["keep"])))
+    return QuestionRules(
+        special, cues, answer_types, frozenset(raw["frame_words"]), dates, tuple(modalities)
+    )
+
+
+def modalities_asked(question: str) -> list[str]:
+    """The modalities a question keeps ("was X actually fined" keeps what was asserted); empty
+    for every report."""
+    for pattern, keep in question_rules().modalities:
+        if pattern.search(question):
+            return list(keep)
+    return []
 
 
 def question_kinds() -> list[str]:
@@ -200,8 +221,14 @@ def interpret(question: str, linker: EntityLinker) -> Interpretation:
         "labels": labels,
         "since": since,
         "until": until,
+        "modalities": modalities_asked(text),
     }
-    interpretation = Interpretation(question, cue.kind, f"ask_{direction}", params, [target.entity])
+    note = ""
+    if params["modalities"]:
+        note = "only facts the articles report as " + " or ".join(params["modalities"])
+    interpretation = Interpretation(
+        question, cue.kind, f"ask_{direction}", params, [target.entity], note=note
+    )
     if cue.symmetric:
         other = "outgoing" if direction == "incoming" else "incoming"
         interpretation.extra_queries.append((f"ask_{other}", params))

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+# How an article stated a relationship: as fact, as someone's report, as a plan, or hedged.
+MODALITIES = ("asserted", "reported", "planned", "hedged")
+
 
 @dataclass(frozen=True)
 class Document:

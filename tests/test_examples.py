@@ -40,6 +40,10 @@ EXPECTED = {
     "Which regulators are the most active?": ("samples", {SAMR}),
     "What happened to Ant Group?": ("samples", {"Shanghai Stock Exchange"}),
     "What is SAMR?": ("samples", {SAMR}),
+    "Was Tencent actually fined?": ("dev", {SAMR}),
+    "Who reportedly ordered Ant Group?": ("dev", {"People's Bank of China",
+        "China Banking and Insurance Regulatory Commission",
+        "China Securities Regulatory Commission", "State Administration of Foreign Exchange"}),
 }  # fmt: skip
 
 

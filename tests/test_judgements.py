@@ -116,7 +116,8 @@ def test_reject_hides_a_fact_from_queries_counts_and_exports_until_undone(db: Pa
         reject(store, fact, "ana", "a warning, not a fine")
         hidden = snapshot(store)
         fined = run_named(store, "ask_incoming", {"id": "quillfeather-ltd", "types": ["FINED"],
-                                                  "labels": [], "since": "", "until": ""})  # fmt: skip
+                                                  "labels": [], "since": "", "until": "",
+                                                  "modalities": []})  # fmt: skip
     assert fined == []
     assert {f[:3] for f in hidden["facts"]} == {f[:3] for f in before["facts"]} - {
         ("ministry-of-commerce", "FINED", "quillfeather-ltd")

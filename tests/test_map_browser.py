@@ -159,6 +159,15 @@ def test_map_reads_like_an_analysts_tool(ant_map: Path, tmp_path: Path) -> None:
         assert grey and not (set(grey) & near)  # the neighbourhood stays lit
         shot = tmp_path / "panel.png"
         page.screenshot(path=str(shot))
+        panel_box = page.locator("#kg-details").bounding_box()
+        where = page.evaluate(
+            """ids => { const r = document.getElementById('mynetwork').getBoundingClientRect();
+                        const at = network.getPositions(ids);
+                        return ids.map(id => { const d = network.canvasToDOM(at[id]);
+                                               return [d.x + r.left, d.y + r.top]; }); }""",
+            ["ant-group", *grey],
+        )
+        canvas = page.locator("#mynetwork").bounding_box()
         tooltip_layer = page.evaluate(
             """() => { const t = document.createElement('div'); t.className = 'vis-tooltip';
                        document.body.appendChild(t); return Number(getComputedStyle(t).zIndex); }"""
@@ -193,3 +202,31 @@ def test_map_reads_like_an_analysts_tool(ant_map: Path, tmp_path: Path) -> None:
     width, height = int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
     assert width > 600 and height > 400
     assert png.stat().st_size > 10_000 and shot.stat().st_size > 10_000
+    _screenshot_shows_the_panel_beside_the_lit_node(shot, panel_box, canvas, where)
+
+
+def _screenshot_shows_the_panel_beside_the_lit_node(
+    shot: Path, panel: dict[str, float], canvas: dict[str, float], where: list[list[float]]
+) -> None:
+    """What the analyst sees: the panel holds text, the clicked node is drawn in its type's
+    colour beside the panel, not under it, and the nodes outside its neighbourhood are pale."""
+    from PIL import Image
+
+    image = Image.open(shot).convert("RGB")
+    left, top = int(panel["x"]), int(panel["y"])
+    box = (left, top, left + int(panel["width"]), top + int(panel["height"]))
+    assert panel["width"] >= 300 and panel["height"] >= 300
+    colours = image.crop(box).getcolors(maxcolors=1 << 24) or []
+    text = sum(count for count, pixel in colours if sum(pixel) < 200)
+    assert text > 2_000  # dark glyphs, not an empty box
+    (x, y), *greyed = where
+    assert x > box[2]
+    assert image.getpixel((int(x), int(y))) == (0x1F, 0x77, 0xB4)  # Company blue, undimmed
+    bottom = canvas["y"] + canvas["height"]
+    visible = [
+        (int(gx), int(gy))
+        for gx, gy in greyed
+        if box[2] < gx < canvas["width"] - 300 and canvas["y"] < gy < bottom
+    ]
+    pale = [p for p in visible if min(image.getpixel(p)) > 200]
+    assert visible and len(pale) >= len(visible) / 2, [image.getpixel(p) for p in visible]

@@ -24,6 +24,11 @@ def dated(graph, day: str):
     return replace(graph, document=replace(graph.document, published=day), relations=relations)
 
 
+def stated(graph, modality: str):
+    relations = tuple(replace(r, modality=modality) for r in graph.relations)
+    return replace(graph, relations=relations)
+
+
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("questions") / "db"
@@ -38,6 +43,9 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ),
         dated(article("q3", [REGULATOR, FIRM], [(REGULATOR[0], "FINED", FIRM[0])]), "2021-06-01"),
         dated(article("q4", [CHIEF, FIRM], [(CHIEF[0], "HOLDS_POSITION", FIRM[0])]), "2023-04-01"),
+        article("q7", [CHIEF, REGULATOR], [(CHIEF[0], "CRITICIZED", REGULATOR[0])]),
+        stated(article("q8", [REGULATOR, FIRM], [(REGULATOR[0], "SUSPENDED", FIRM[0])]), "planned"),
+        stated(article("q9", [COUNCIL, FIRM], [(COUNCIL[0], "SUSPENDED", FIRM[0])]), "hedged"),
     ]
     # one article calls the council "Harbour", as a firm elsewhere is called
     harbour = dated(article("q5", [COUNCIL, FIRM], [(COUNCIL[0], "FINED", FIRM[0])]), "2023-05-01")
@@ -73,6 +81,16 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ("Whom did the Northern Data Bureau fine?", "fined", ["Quillfeather Ltd"]),
         ("What is the Northern Data Bureau part of?", "part_of", ["Harbour Council"]),
         ("Which bodies are under the Harbour Council?", "part_of", ["Northern Data Bureau"]),
+        # a person who criticizes is the doer, not the one criticized
+        ("Who did Wen Haoran criticize?", "criticized", ["Northern Data Bureau"]),
+        ("Who has criticized the Northern Data Bureau?", "criticized", ["Wen Haoran"]),
+        ("Was the Northern Data Bureau criticized by anyone?", "criticized", ["Wen Haoran"]),
+        # how sure the facts must be: a plan, a hedged report, or stated as fact
+        ("Who suspended Quillfeather?", "suspended", ["Harbour Council", "Northern Data Bureau"]),
+        ("Who is planning to suspend Quillfeather?", "suspended", ["Northern Data Bureau"]),
+        ("Who reportedly suspended Quillfeather?", "suspended", ["Harbour Council"]),
+        ("Has Quillfeather actually been suspended?", "suspended", []),
+        ("Was Quillfeather really fined?", "fined", ["Harbour Council", "Northern Data Bureau"]),
     ],
 )
 def test_questions_analysts_ask(

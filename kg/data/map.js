@@ -241,6 +241,10 @@
     });
     details.appendChild(list);
     details.hidden = false;
+    // the node moves to the middle of the view the two panels leave free
+    var controls = document.getElementById("kg-controls");
+    var offset = (details.offsetWidth - (controls ? controls.offsetWidth : 0)) / 2;
+    network.focus(id, { scale: network.getScale(), offset: { x: offset, y: 0 }, animation: false });
     return true;
   }
   network.on("click", function (params) {
