@@ -49,8 +49,10 @@ test: lint typecheck pytest
 # $(BENCH_DIR) for the next run.
 BENCH_DIR ?= /tmp/kg-bench
 bench: install
+	$(BIN)/pip install --quiet -e ".[dask]"
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/distributed.py
 	$(BIN)/python bench/queries.py --keep $(BENCH_DIR)
 	$(BIN)/python bench/writes.py --keep $(BENCH_DIR)
 	$(BIN)/python bench/faults.py --kills 5

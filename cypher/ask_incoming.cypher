@@ -14,6 +14,7 @@ WHERE type(e) IN $types AND (size($labels) = 0 OR labels(s)[0] IN $labels)
 OPTIONAL MATCH (a:Article {id: e.article_id})
 WITH s, e, {sentence: e.evidence, source: coalesce(a.title, a.source, a.url, e.article_id), url: a.url, date: e.date,
       amount: e.amount, currency: e.currency, modality: e.modality} AS ev
+ORDER BY coalesce(e.date, '') DESC, e.article_id, e.evidence, type(e)
 RETURN s.id AS id, s.name AS name, labels(s)[0] AS type, collect(DISTINCT type(e)) AS relations,
        min(e.date) AS first, max(e.date) AS last, count(DISTINCT e.article_id) AS articles,
        collect(ev) AS evidence

@@ -15,6 +15,7 @@ WITH s, e
 OPTIONAL MATCH (a:Article {id: e.article_id})
 WITH s, e, {sentence: e.evidence, source: coalesce(a.title, a.source, a.url, e.article_id), url: a.url, date: e.date,
       amount: e.amount, currency: e.currency, modality: e.modality} AS ev
+ORDER BY coalesce(e.date, '') DESC, e.article_id, e.evidence, label(e) SKIP 0
 RETURN s.id AS id, s.name AS name, label(s) AS type, collect(DISTINCT label(e)) AS relations,
        min(e.date) AS first, max(e.date) AS last, count(DISTINCT e.article_id) AS articles,
        collect(ev) AS evidence

@@ -8,6 +8,7 @@ WHERE e.amount IS NOT NULL
 OPTIONAL MATCH (a:Article {id: e.article_id})
 WITH c, e, {sentence: e.evidence, source: coalesce(a.title, a.source, a.url, e.article_id), url: a.url, date: e.date,
       amount: e.amount, currency: e.currency, modality: e.modality} AS ev
+ORDER BY coalesce(e.date, '') DESC, e.article_id, e.evidence, label(e) SKIP 0
 RETURN c.id AS id, c.name AS name, 'Company' AS type, coalesce(e.currency, '') AS currency,
        collect(DISTINCT e.amount) AS amounts, ['FINED'] AS relations, min(e.date) AS first,
        max(e.date) AS last, count(DISTINCT e.article_id) AS articles, collect(ev) AS evidence

@@ -1,5 +1,5 @@
 // name: map_edges
-// description: The relationships touching one entity, filtered by type, date and confidence, with both ends' details and evidence (for maps).
+// description: The relationships touching one entity, filtered by type, date and confidence, with both ends' details and evidence, newest first (for maps).
 // param: id string The entity's id. Example: "ant-group"
 // param: types list Relationship types, comma-separated; empty for all. Example: ""
 // param: since string Earliest date; empty for none. Example: ""
@@ -13,6 +13,7 @@ WHERE (s.id = $id OR o.id = $id) AND type(e) <> 'MENTIONS'
 OPTIONAL MATCH (a:Article {id: e.article_id})
 WITH s, e, o, {sentence: e.evidence, source: coalesce(a.title, a.source, a.url, e.article_id), url: a.url, date: e.date,
       amount: e.amount, currency: e.currency, modality: e.modality} AS ev
+ORDER BY coalesce(e.date, '') DESC, e.article_id, e.evidence
 RETURN s.id AS subject_id, s.name AS subject, labels(s)[0] AS subject_type,
        s.aliases AS subject_aliases, s.wikidata AS subject_wikidata,
        type(e) AS relation,

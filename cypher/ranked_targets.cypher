@@ -6,7 +6,7 @@ MATCH (r)-[e]->(c:Company)
 WHERE type(e) IN $types
 OPTIONAL MATCH (a:Article {id: e.article_id})
 WITH c, e, {sentence: e.evidence, source: coalesce(a.title, a.source, a.url, e.article_id), date: e.date} AS ev
-ORDER BY e.date DESC
+ORDER BY coalesce(e.date, '') DESC, e.evidence DESC
 RETURN c.id AS id, c.name AS name, 'Company' AS type, collect(DISTINCT type(e)) AS relations,
        min(e.date) AS first, max(e.date) AS last, count(DISTINCT e.article_id) AS articles,
        count(e) AS relationships,

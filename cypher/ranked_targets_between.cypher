@@ -9,9 +9,12 @@ MATCH (r)-[e]->(c:Company)
 WHERE type(e) IN $types AND size(coalesce(e.date, '')) >= 4
   AND ($since = '' OR left(e.date, 4) >= $since) AND ($until = '' OR left(e.date, 4) <= $until)
 OPTIONAL MATCH (a:Article {id: e.article_id})
+WITH c, e, a
+ORDER BY e.date DESC, e.evidence DESC
 WITH c, left(e.date, 4) AS year, count(DISTINCT e.article_id) AS articles, count(e) AS relationships,
      collect(DISTINCT type(e)) AS relations, min(e.date) AS first, max(e.date) AS last,
-     collect({sentence: e.evidence, source: coalesce(a.title, a.source, a.url, e.article_id), date: e.date}) AS evidence
+     collect({sentence: e.evidence, source: coalesce(a.title, a.source, a.url, e.article_id), date: e.date})[..3] AS evidence
+ORDER BY year DESC
 WITH c, sum(articles) AS articles, sum(relationships) AS relationships, collect(relations) AS relations,
      min(first) AS first, max(last) AS last, collect(evidence) AS evidence
 ORDER BY articles DESC, relationships DESC, c.id

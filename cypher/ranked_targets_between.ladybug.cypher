@@ -24,6 +24,8 @@ WHERE y.key STARTS WITH ('targets:' + list_to_string(',', list_sort($types)) + '
   AND ($until = '' OR substring(y.key, size(y.key) - 3, 4) <= $until)
 MATCH (y)-[k:LEADS]->(:Company)
 WHERE k.entity = entity
+WITH entity, articles, relationships, y, k
+ORDER BY y.key DESC SKIP 0
 WITH entity, articles, relationships, min(k.first) AS first, max(k.last) AS last,
      collect(k.relations) AS relations,
      collect(list_transform(range(1, size(k.sentences)),

@@ -4,6 +4,8 @@
 MATCH (x)
 WHERE toLower(x.name) = $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) = $name)
 MATCH (r:Regulator)-[e:REGULATES|INVESTIGATES|FINED|SUMMONED|SUSPENDED|ORDERED]->(x)
+WITH r, e
+ORDER BY type(e)
 RETURN r.name AS regulator, collect(DISTINCT type(e)) AS actions,
        count(DISTINCT e.article_id) AS articles, min(e.date) AS first, max(e.date) AS last
 ORDER BY articles DESC, regulator

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from kg.cli_common import (
     TEXT,
     KGGroup,
     StoreTarget,
+    dask_options,
     db_option,
     embedded_db_option,
     fail_if,
@@ -61,23 +62,31 @@ def main() -> None:
     type=click.IntRange(1),
     help="Processes that parse and extract articles (one process writes)  [default: the cores]",
 )
+@dask_options
 @model_option
 @db_option
 def ingest(
-    sources: tuple[str, ...], workers: int | None, model: str | None, db: StoreTarget
+    sources: tuple[str, ...],
+    workers: int | None,
+    dask: str | None,
+    shards: Path | None,
+    model: str | None,
+    db: StoreTarget,
 ) -> None:
     """Read articles (files, folders, globs, URLs) into the graph.
 
     \b
-    Example:
+    Examples:
       kg ingest news/ feed.xml https://example.com/article.html
+      kg ingest archive/ --dask local:8
+      kg ingest archive/ --dask tcp://scheduler:8786 --shards /shared/kg-shards
     """
     from kg.extract import default_workers
     from kg.ingest import ingest as run_ingest
-    from kg.pipeline import build_pipeline
     from loaders import load_sources
 
-    nlp = build_pipeline(model)
+    if dask and workers:
+        raise click.UsageError("give --workers or --dask, not both")
 
     def report_error(message: str) -> None:
         click.echo(f"error: {message}", err=True)
@@ -90,7 +99,10 @@ def ingest(
         advance()
 
     try:
-        with open_graph(db, read_only=False) as store, _progress() as advance:
+        with (
+            _extraction(dask, shards, model) as (nlp, extraction, advance),
+            open_graph(db, read_only=False) as store,
+        ):
             report = run_ingest(
                 load_sources(sources),
                 store,
@@ -98,6 +110,7 @@ def ingest(
                 workers=workers or default_workers(),
                 on_error=report_error,
                 on_article=on_article,
+                extraction=extraction,
             )
     except StoreError:
         if written:
@@ -118,15 +131,43 @@ def ingest(
 
 
 @contextmanager
-def _progress() -> Iterator[Any]:
-    if not sys.stderr.isatty():
-        yield lambda: None
-        return
-    from rich.progress import Progress, SpinnerColumn, TextColumn
+def _extraction(
+    dask: str | None, shards: Path | None, model: str | None
+) -> Iterator[tuple[Any, Any, Callable[..., None]]]:
+    """(pipeline, None, advance) for local extraction, or (None, DaskExtraction, advance) on
+    the cluster at DASK; ADVANCE moves the progress bar (articles here, partitions there)."""
+    if dask is None:
+        if shards is not None:
+            raise click.UsageError("--shards goes with --dask")
+        from kg.pipeline import build_pipeline
 
-    with Progress(SpinnerColumn(), TextColumn("{task.completed} articles"), transient=True) as bar:
-        task = bar.add_task("ingest", total=None)
-        yield lambda: bar.advance(task)
+        nlp = build_pipeline(model)
+        with _progress("{task.completed} articles") as bar:
+            yield nlp, None, lambda: bar(1, None)
+        return
+    from kg.distributed import DaskExtraction, dask_client
+
+    with (
+        dask_client(dask) as client,
+        _progress("{task.completed}/{task.total} partitions") as bar,
+    ):
+        extraction = DaskExtraction(
+            client, model, shards=shards, on_partition=lambda done, submitted: bar(1, submitted)
+        )
+        yield None, extraction, lambda: None
+
+
+@contextmanager
+def _progress(text: str) -> Iterator[Callable[[int, int | None], None]]:
+    """A transient progress line on a terminal: advance(steps, total known so far)."""
+    if not sys.stderr.isatty():
+        yield lambda steps, total: None
+        return
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn
+
+    with Progress(SpinnerColumn(), TextColumn(text), BarColumn(), transient=True) as bar:
+        task = bar.add_task("kg", total=None)
+        yield lambda steps, total: bar.update(task, advance=steps, total=total)
 
 
 @main.command()
@@ -138,19 +179,25 @@ def _progress() -> Iterator[Any]:
     required=True,
     help="Folder for one <document id>.json per document.",
 )
+@dask_options
 @model_option
-def extract(sources: tuple[str, ...], out_dir: Path, model: str | None) -> None:
+def extract(
+    sources: tuple[str, ...],
+    out_dir: Path,
+    dask: str | None,
+    shards: Path | None,
+    model: str | None,
+) -> None:
     """Extract entities and relationships without a store, in the gold format.
 
     \b
-    Example:
+    Examples:
       kg extract corpus/dev --out predictions/
+      kg extract archive/ --out predictions/ --dask local:8
     """
     from kg.extract import extract_documents, output_name, to_gold_format
-    from kg.pipeline import build_pipeline
     from loaders import documents_only, load_sources
 
-    nlp = build_pipeline(model)
     failures: list[str] = []
 
     def report_error(error: KGError) -> None:
@@ -159,12 +206,19 @@ def extract(sources: tuple[str, ...], out_dir: Path, model: str | None) -> None:
 
     out_dir.mkdir(parents=True, exist_ok=True)
     written = 0
-    for graph in extract_documents(nlp, documents_only(load_sources(sources), report_error)):
-        path = out_dir / f"{output_name(graph.document.id)}.json"
-        path.write_text(
-            json.dumps(to_gold_format(graph), ensure_ascii=False, indent=1), encoding="utf-8"
-        )
-        written += 1
+    with _extraction(dask, shards, model) as (nlp, extraction, advance):
+        documents = documents_only(load_sources(sources), report_error)
+        if extraction is None:
+            graphs = extract_documents(nlp, documents)
+        else:
+            graphs = documents_only(extraction.graphs(documents), report_error)
+        for graph in graphs:
+            path = out_dir / f"{output_name(graph.document.id)}.json"
+            path.write_text(
+                json.dumps(to_gold_format(graph), ensure_ascii=False, indent=1), encoding="utf-8"
+            )
+            written += 1
+            advance()
     click.echo(f"Wrote {written} file(s) to {out_dir}")
     fail_if(failures)
 

@@ -142,6 +142,24 @@ def model_option(function: Any) -> Any:
     )(function)
 
 
+def dask_options(function: Any) -> Any:
+    """--dask and --shards, for the commands that extract."""
+    function = click.option(
+        "--shards",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="With --dask: a folder shared by the workers and this machine, where workers "
+        "write Parquet shards (default: shards come back over the network).",
+    )(function)
+    return click.option(
+        "--dask",
+        metavar="ADDRESS",
+        default=None,
+        help="Extract on a Dask cluster: a scheduler address, or local:N for N worker "
+        "processes here (needs china-tech-kg[dask]).",
+    )(function)
+
+
 @contextmanager
 def open_graph(
     target: StoreTarget, *, read_only: bool, cache_mb: int | None = None

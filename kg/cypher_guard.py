@@ -1,8 +1,10 @@
-"""What user Cypher may not do without --write, beyond the graph writes that a read-only store
-refuses itself: read or write files, load extensions, attach databases, change settings.
+"""What user Cypher may not do without --write: change the graph, read or write files, load
+extensions, attach databases, change settings.
 
-LadybugDB's read-only mode lets `LOAD FROM '/etc/passwd'`, `COPY ... TO` and `INSTALL` through,
-and Neo4j's read transactions allow `LOAD CSV`. The text is read as Cypher tokens (string
+A store opened read-only does not stop all of it: LadybugDB's read-only mode lets `LOAD FROM
+'/etc/passwd'`, `COPY ... TO` and `INSTALL` through, Neo4j's read transactions allow `LOAD
+CSV`, and a Bolt server need not enforce read transactions at all (ArcadeDB runs a CREATE sent
+in one), so graph writes are refused here too. The text is read as Cypher tokens (string
 literals, quoted names and comments skipped), so a name or a string that merely contains one of
 these words is not refused."""
 
@@ -28,6 +30,11 @@ STATEMENT_WORDS = {
     "CHECKPOINT": "checkpoints the store (a write)",
     "LOAD": "reads files or loads an extension",
 }
+# Clauses that change the graph, wherever they stand: the word followed by a pattern or a name
+# (not a property, label, parameter, map key, alias or variable: `n.set`, `:Merge`, `$create`,
+# `{delete: 1}`, `AS remove`, `(create)`).
+GRAPH_WRITE_WORDS = {"CREATE", "MERGE", "SET", "DELETE", "REMOVE", "DROP", "ALTER", "RENAME",
+                     "FOREACH"}  # fmt: skip
 # LOAD followed by one of these reads a file or loads an extension, wherever it stands.
 LOAD_OBJECTS = {"FROM", "WITH", "EXTENSION", "CSV"}
 # Procedure namespaces that reach files, the network or the server's configuration.
@@ -77,6 +84,12 @@ def refusal(text: str) -> str | None:
         word = token.text.upper()
         if word == "LOAD" and after is not None and after.text.upper() in LOAD_OBJECTS:
             return f"LOAD {after.text.upper()} {STATEMENT_WORDS['LOAD']}"
+        if (
+            word in GRAPH_WRITE_WORDS
+            and before.upper() != "AS"
+            and (after is None or after.kind in ("word", "quoted") or after.text == "(")
+        ):
+            return f"{word} changes the graph"
         if statement_start and word in STATEMENT_WORDS:
             return f"{word} {STATEMENT_WORDS[word]}"
         if word == "CALL":

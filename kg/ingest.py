@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from kg.errors import DiskFullError, LoadError, StoreError, StoreLockedError
 from kg.extract import extract_documents
@@ -22,9 +22,11 @@ from loaders import documents_only
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from kg.distributed import DaskExtraction
     from kg.resolution.across import KnownActors
 
 BATCH_ARTICLES = 128
+BULK_ARTICLES = 1024  # a COPY's fixed cost is worth paying for this many
 
 
 @dataclass
@@ -66,7 +68,7 @@ def _batches(graphs: Iterator[ArticleGraph], size: int) -> Iterator[list[Article
 def ingest(
     items: Iterable[Document | LoadError],
     store: GraphStore,
-    nlp: Language,
+    nlp: Language | None,
     *,
     batch_size: int = BATCH_ARTICLES,
     workers: int = 1,
@@ -75,6 +77,7 @@ def ingest(
     on_unchanged: Callable[[Document], None] = lambda document: None,
     actors: KnownActors | None = None,
     resolve: bool = True,
+    extraction: DaskExtraction | None = None,
 ) -> IngestReport:
     """Extract every document and write it; a failing batch is rolled back and reported.
 
@@ -86,6 +89,10 @@ def ingest(
     Each article's entities are resolved onto the actors known (ACTORS; by default the
     gazetteer, the store's entities and its judgements) before it is written, unless not
     RESOLVE.
+
+    With EXTRACTION (a Dask cluster's), NLP is not used: documents are extracted on the
+    cluster, and every batch goes in by the store's bulk path where it has one (COPY for new
+    rows, MERGE for keys it holds).
     """
     from kg.judging import known_actors
 
@@ -109,7 +116,10 @@ def ingest(
             on_article(graph)
 
     # a pipeline not built by kg.pipeline has no fingerprint: its articles are never skipped
-    fingerprint = str(getattr(nlp, "meta", {}).get(FINGERPRINT_KEY, ""))
+    if extraction is not None:
+        fingerprint = extraction.fingerprint
+    else:
+        fingerprint = str(getattr(nlp, "meta", {}).get(FINGERPRINT_KEY, ""))
     known = stored_digests(store) if fingerprint else {}
 
     def changed(documents: Iterator[Document]) -> Iterator[Document]:
@@ -124,7 +134,14 @@ def ingest(
                 continue
             yield stamped
 
-    graphs = extract_documents(nlp, changed(documents_only(items, failed)), workers=workers)
+    documents = changed(documents_only(items, failed))
+    write = write_batch
+    if extraction is None:
+        graphs = extract_documents(cast("Language", nlp), documents, workers=workers)
+    else:
+        graphs = documents_only(extraction.graphs(documents), failed)
+        if hasattr(store, "bulk_write"):
+            write, batch_size = bulk_write_batch, max(batch_size, BULK_ARTICLES)
     # The writer thread starts at the first submit, after the first batch has been read: with
     # several workers, their processes are forked before this process has a second thread.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer") as writer:
@@ -134,7 +151,7 @@ def ingest(
                 batch = [actors.resolve(graph) for graph in batch]
             if writing is not None:
                 settle(writing)
-            writing = writer.submit(write_batch, store, batch)
+            writing = writer.submit(write, store, batch)
         if writing is not None:
             settle(writing)
     if actors is not None:
@@ -169,4 +186,12 @@ def write_batch(store: GraphStore, batch: list[ArticleGraph]) -> BatchOutcome:
             else:
                 outcome.written.append(graph)
         return outcome
+    return BatchOutcome(batch)
+
+
+def bulk_write_batch(store: GraphStore, batch: list[ArticleGraph]) -> BatchOutcome:
+    """Write BATCH by the store's bulk path, in one transaction. A failed COPY leaves the
+    connection unfit for more writes, so it stops the ingest rather than retrying article by
+    article; the batch's rows are all new or merged, never duplicated (kg/store/bulk.py)."""
+    store.bulk_write(batch)  # type: ignore[attr-defined]
     return BatchOutcome(batch)

@@ -6,10 +6,13 @@ import errno
 import glob
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from kg.errors import LoadError
 from kg.model import Document
 from loaders import feed, html, jsondoc, text, url
+
+Item = TypeVar("Item")
 
 Loader = Callable[[Path], Iterable[Document | LoadError]]
 
@@ -88,9 +91,9 @@ def load_file(path: Path) -> Iterator[Document | LoadError]:
 
 
 def documents_only(
-    items: Iterable[Document | LoadError], on_error: Callable[[LoadError], None]
-) -> Iterator[Document]:
-    """The Documents of ITEMS; each LoadError goes to ON_ERROR instead."""
+    items: Iterable[Item | LoadError], on_error: Callable[[LoadError], None]
+) -> Iterator[Item]:
+    """The Documents (or other results) of ITEMS; each LoadError goes to ON_ERROR instead."""
     for item in items:
         if isinstance(item, LoadError):
             on_error(item)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -94,3 +95,73 @@ def samples_store(samples_db: Path) -> Iterator[object]:
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+BOLT_START_SECONDS = 90
+
+
+@pytest.fixture(scope="session")
+def bolt_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """Neo4jSettings of a live Bolt server for the conformance tests: NEO4J_URI's (with
+    NEO4J_USER, NEO4J_PASSWORD) where that is set, else ArcadeDB started here
+    (tests/arcadedb_server.py) and stopped after the session. Where neither can be had, the
+    tests skip and say why."""
+    import os
+    import subprocess
+    import sys
+    import threading
+
+    from kg.store import Neo4jSettings
+
+    if os.environ.get("NEO4J_URI"):
+        yield Neo4jSettings.from_env()
+        return
+    try:
+        import arcadedb_embedded  # noqa: F401
+    except ImportError:
+        pytest.skip("no live Bolt server: set NEO4J_URI, or install arcadedb-embedded (make test)")
+    root = tmp_path_factory.mktemp("arcadedb")
+    bolt, http, password = _free_port(), _free_port(), "kg-conformance"
+    log = (root / "server.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, str(Path(__file__).with_name("arcadedb_server.py")), str(root / "data"),
+         str(bolt), str(http), password],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True,
+        cwd=root,  # ArcadeDB writes its log/ folder in the working directory
+    )  # fmt: skip
+    ready = threading.Event()
+
+    def wait_for_ready() -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            if line.strip() == "ready":
+                ready.set()
+                return
+
+    threading.Thread(target=wait_for_ready, daemon=True).start()
+    if not ready.wait(BOLT_START_SECONDS):
+        process.kill()
+        process.wait()
+        tail = (root / "server.log").read_text(errors="replace").strip().splitlines()[-1:]
+        pytest.skip(f"ArcadeDB did not start on 127.0.0.1:{bolt}: {' '.join(tail) or 'no output'}")
+    try:
+        yield Neo4jSettings(
+            f"bolt://127.0.0.1:{bolt}", user="root", password=password, database="kg"
+        )
+    finally:
+        assert process.stdin is not None
+        process.stdin.close()
+        try:
+            process.wait(30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from kg.extract import extract_documents
+from kg.model import ArticleGraph, Document, Entity, Relation
 from kg.queries import run_named
 from kg.resources import SAMPLES_DIR
 from kg.store.ladybug_store import LadybugStore
@@ -77,3 +78,57 @@ def test_bulk_load_after_incremental_writes_merges_shared_entities(tmp_path: Pat
         assert indexed(store)
         profile = run_named(store, "entity_profile", {"name": "Alibaba Group"})
         assert len(profile) == 1 and profile[0]["articles"] >= 3
+
+
+def _article(article: str, entities: list[Entity], relations: list[tuple[str, str, str]]):
+    """A hand-made article graph: each entity mentioned by its aliases, each relationship
+    stated in an invented sentence."""
+    return ArticleGraph(
+        Document(article, f"Text of {article}.", published="2024-05-01"),
+        tuple(entities),
+        {e.id: e.aliases for e in entities},
+        tuple(
+            Relation(
+                s, t, o, article, f"{s} {t.lower()} {o} ({article}).", "2024-05-01", 0.8, "test"
+            )  # fmt: skip
+            for s, t, o in relations
+        ),
+    )
+
+
+def test_bulk_load_adds_names_to_stored_entities_and_replaces_known_articles(tmp_path: Path):
+    """A batch that gives a stored entity a new name (a new lookup node), brings entities
+    nobody wrote before and rewrites an article the store holds: the MERGE path's graph. With a
+    MERGE ahead of a COPY into the same table, LadybugDB 0.22 lost the new name here, and on the
+    corpora failed the COPY ('Primary-key index contains an invalid local node offset')."""
+    regulator = Entity("market-watchdog", "Market Watchdog", "Regulator", ("Market Watchdog",))
+    firm = Entity("lantern-pay", "Lantern Pay", "Company", ("Lantern Pay",))
+    first = [_article("a1", [regulator, firm], [("market-watchdog", "FINED", "lantern-pay")])]
+    renamed = Entity("market-watchdog", "Market Watchdog", "Regulator", ("the Watchdog",))
+    newcomer = Entity("harbor-cloud", "Harbor Cloud", "Company", ("Harbor Cloud",))
+    outlet = Entity("quill-daily", "Quill Daily", "Media", ("Quill Daily",))
+    batch = [
+        _article(
+            "a2",
+            [renamed, newcomer, outlet],
+            [
+                ("market-watchdog", "SUMMONED", "harbor-cloud"),
+                ("quill-daily", "CRITICIZED", "harbor-cloud"),
+            ],
+        ),
+        _article("a1", [regulator, newcomer], [("market-watchdog", "FINED", "harbor-cloud")]),
+    ]
+    with LadybugStore(tmp_path / "merged") as merged:
+        merged.write(first)
+        merged.write(batch)
+        expected, expected_answers = summary(merged), answers(merged)
+        expected_names = run_named(merged, "entity_profile", {"name": "the Watchdog"})
+    with LadybugStore(tmp_path / "bulk") as store:
+        store.write(first)
+        assert store.bulk_write(batch) == 1  # a2 copied; a1 replaced by MERGE
+        assert summary(store) == expected
+        assert answers(store) == expected_answers
+        assert run_named(store, "entity_profile", {"name": "the Watchdog"}) == expected_names
+        assert [(r["name"], r["articles"]) for r in expected_names] == [("Market Watchdog", 2)]
+        fined = store.run("MATCH (:Regulator)-[r:FINED]->(c:Company) RETURN c.id AS id")
+        assert fined == [{"id": "harbor-cloud"}]  # a1's old fine of Lantern Pay is gone

@@ -27,6 +27,14 @@ REFUSED = [
     ("CALL threads = 1", "CALL threads ="),
     ("CALL apoc.load.json('http://example.com') YIELD value RETURN value", "apoc.load.json"),
     ("CALL dbms.setConfigValue('x', 'y')", "dbms.setConfigValue"),
+    # graph writes: a Bolt server need not refuse them in a read transaction
+    ("MATCH (c:Company) SET c.name = 'x'", "SET"),
+    ("MATCH (n) DETACH DELETE n", "DELETE"),
+    ("merge (p:Person {id: 'x'}) return p", "MERGE"),
+    ("UNWIND [1, 2] AS i CREATE (:Company {id: toString(i)})", "CREATE"),
+    ("MATCH (c:Company) REMOVE c.aliases", "REMOVE"),
+    ("DROP TABLE Company", "DROP"),
+    ("MATCH (c:Company) FOREACH (x IN [1] | SET c.n = x)", "FOREACH"),
 ]
 ALLOWED = [
     "MATCH (e:Entity) WHERE e.name = 'LOAD FROM /etc/passwd' RETURN e.name",
@@ -35,11 +43,15 @@ ALLOWED = [
     "MATCH (e:Entity) RETURN e.name AS `INSTALL json` // CHECKPOINT later\nLIMIT 1",
     "MATCH (e:Entity {name: 'ATTACH'}) RETURN e.import AS export",
     "CALL show_tables() RETURN *",
+    "MATCH (set:Company)-[merge:FINED]->(create) RETURN set.name AS delete, merge.amount",
+    "MATCH (c:Company {name: 'CREATE'}) RETURN c.drop AS remove, $set AS x",
 ]
 
 
 @pytest.mark.parametrize(("text", "named"), REFUSED)
-def test_file_extension_and_setting_statements_are_refused(text: str, named: str) -> None:
+def test_graph_writes_file_extension_and_setting_statements_are_refused(
+    text: str, named: str
+) -> None:
     why = refusal(text)
     assert why is not None and named in why
 

@@ -199,3 +199,50 @@ def test_kg_sparql_over_an_export_and_over_the_store(runner, corpus_db, tmp_path
     )
     bad = runner.invoke(main, ["sparql", "SELEC ?x", "--data", str(out)])
     assert bad.exit_code == 1 and "SPARQL syntax error" in bad.output
+
+
+def test_quad_export_of_a_graph_with_hubs_streams_in_the_small_cache(runner, tmp_path) -> None:
+    """A thousand articles whose facts mostly start at one regulator: the named graphs read
+    back article by article within the export's 128 MiB page cache (reading each article's
+    facts in one MATCH once needed more than 512 MiB here)."""
+    from kg.model import ArticleGraph, Document, Entity, Relation
+    from kg.store.ladybug_store import LadybugStore
+
+    hub = Entity("hub-regulator", "Hub Regulator", "Regulator", ("Hub Regulator",))
+    firms = [Entity(f"firm-{n}", f"Firm {n}", "Company", (f"Firm {n}",)) for n in range(100)]
+    graphs = []
+    for number in range(1000):
+        article = f"hub-{number}"
+        named = [firms[(number + k) % 100] for k in range(10)]
+        relations = tuple(
+            Relation(
+                "hub-regulator",
+                "FINED",
+                firm.id,
+                article,
+                f"Hub fined {firm.name}.",
+                "2023-01-02",
+                0.9,
+                "test",
+            )  # fmt: skip
+            for firm in named
+        )
+        graphs.append(
+            ArticleGraph(
+                Document(article, "text", published="2023-01-02"),
+                (hub, *named),
+                {e.id: e.aliases for e in (hub, *named)},
+                relations,
+            )
+        )
+    with LadybugStore(tmp_path / "db") as store:
+        store.bulk_write(graphs)
+    out = tmp_path / "hubs.nq"
+    result = runner.invoke(
+        main, ["export", "--format", "nq", "-o", str(out), "--db", str(tmp_path / "db")]
+    )
+    assert result.exit_code == 0, result.output
+    dataset = Dataset()
+    dataset.parse(out, format="nquads")
+    named_graphs = [g for g in dataset.graphs() if "hub-" in str(g.identifier)]
+    assert len(named_graphs) == 1000

@@ -158,15 +158,25 @@ def test_map_reads_like_an_analysts_tool(ant_map: Path, tmp_path: Path) -> None:
         near = set(page.evaluate("network.getConnectedNodes('ant-group')")) | {"ant-group"}
         assert grey and not (set(grey) & near)  # the neighbourhood stays lit
         shot = tmp_path / "panel.png"
-        page.screenshot(path=str(shot))
+
+        def positions() -> list[list[float]]:
+            return page.evaluate(
+                """ids => { const r = document.getElementById('mynetwork').getBoundingClientRect();
+                            const at = network.getPositions(ids);
+                            return ids.map(id => { const d = network.canvasToDOM(at[id]);
+                                                   return [d.x + r.left, d.y + r.top]; }); }""",
+                ["ant-group", *grey],
+            )
+
+        # on a busy machine the layout may still be settling: a screenshot counts only when
+        # the nodes stood still while it was taken
+        for _ in range(20):
+            where = positions()
+            page.screenshot(path=str(shot))
+            if positions() == where:
+                break
+            page.wait_for_timeout(250)
         panel_box = page.locator("#kg-details").bounding_box()
-        where = page.evaluate(
-            """ids => { const r = document.getElementById('mynetwork').getBoundingClientRect();
-                        const at = network.getPositions(ids);
-                        return ids.map(id => { const d = network.canvasToDOM(at[id]);
-                                               return [d.x + r.left, d.y + r.top]; }); }""",
-            ["ant-group", *grey],
-        )
         canvas = page.locator("#mynetwork").bounding_box()
         tooltip_layer = page.evaluate(
             """() => { const t = document.createElement('div'); t.className = 'vis-tooltip';

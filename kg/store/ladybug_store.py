@@ -269,9 +269,14 @@ class LadybugStore(ClosingStore):
         tables is the fast path), with their mentions and relationships, whose keys include
         the article and so are new too. Articles the store has are merged as write() does.
         Rows wait as Arrow tables, not Python objects, until the copy.
+
+        Every COPY comes before any MERGE: in LadybugDB 0.22 a COPY into a table that this
+        transaction has already added nodes to corrupts its primary-key index (names go
+        missing, or a later COPY fails; tests/test_bulk_load.py).
         """
         model = ontology()
         pending = bulk.PendingRows()
+        known: dict[str, ArticleGraph] = {}  # articles the store holds: merged after the copy
         tables: set[str] = set()
         touched: dict[str, set[str]] = defaultdict(set)
         written: dict[str, set[str]] = defaultdict(set)
@@ -286,15 +291,15 @@ class LadybugStore(ClosingStore):
                     written[label] |= entity_ids
                 unique = [g for g in {g.document.id: g for g in chunk}.values()
                           if not pending.has_article(g.document.id)]  # fmt: skip
-                ids = [g.document.id for g in unique]
-                stored = self._stored_ids(model.article_label, ids)
-                if known := [g for g in unique if g.document.id in stored]:
-                    replaced = self._write_batch(known, {g.document.id for g in known})
-                    tables |= rollups.tables_of(replaced)
-                    for key, entity_ids in rollups.touched(replaced).items():
-                        touched[key] |= entity_ids
+                stored = self._stored_ids(model.article_label, [g.document.id for g in unique])
+                known |= {g.document.id: g for g in unique if g.document.id in stored}
                 pending.add([g for g in unique if g.document.id not in stored])
             self._copy_pending(pending)
+            if known:
+                replaced = self._write_batch(list(known.values()), set(known))
+                tables |= rollups.tables_of(replaced)
+                for key, entity_ids in rollups.touched(replaced).items():
+                    touched[key] |= entity_ids
             self._rollups.recount(tables)
             self._rollups.rescore(touched)
             self._rollups.index(written)
@@ -309,16 +314,17 @@ class LadybugStore(ClosingStore):
         return {row["id"] for row in self.run(fill(statement(name), LABEL=label), {"ids": ids})}
 
     def _copy_pending(self, pending: bulk.PendingRows) -> None:
-        """COPY the pending articles, then their entities that are still not stored (the rest
-        are merged), then mentions and relationships."""
+        """COPY the pending articles, their entities that are not stored yet, their mentions
+        and relationships; then merge the entities the store already had."""
         model = ontology()
         if not pending.articles:
             return
         self._copy(model.article_label, pending.article_table())
         fresh_by_label = {}
+        stored_by_label: dict[str, tuple[list[Entity], dict[str, list[str]]]] = {}
         for label, entities in pending.entities.items():
             stored = self._stored_aliases(label, list(entities))
-            self._merge_entities(label, [e for e in entities.values() if e.id in stored], stored)
+            stored_by_label[label] = ([e for e in entities.values() if e.id in stored], stored)
             if fresh := [e for e in entities.values() if e.id not in stored]:
                 self._copy(label, bulk.entity_table(fresh))
                 fresh_by_label[label] = fresh
@@ -328,6 +334,8 @@ class LadybugStore(ClosingStore):
             self._copy(model.mentions_type, table, model.article_label, label)
         for subject, rel_type, obj in pending.relations:
             self._copy(rel_type, pending.relation_table((subject, rel_type, obj)), subject, obj)
+        for label, (known, aliases) in stored_by_label.items():
+            self._merge_entities(label, known, aliases)
 
     def _copy_lookup(self, entities_by_label: dict[str, list[Entity]]) -> None:
         """COPY the lookup keys of entities that were just copied, and their edges."""

@@ -12,7 +12,7 @@ from kg.errors import ReadOnlyError, StoreError
 from kg.model import ArticleGraph
 from kg.store import rows
 from kg.store.base import ClosingStore
-from kg.store.schema import fill, neo4j_schema, statement
+from kg.store.schema import fill, neo4j_fulltext_index, neo4j_schema, statement
 
 DIALECT = "neo4j"
 MIN_SERVER_MAJOR = 5
@@ -134,8 +134,10 @@ class Neo4jStore(ClosingStore):
         self.settings = settings
         self.read_only = read_only
         self._driver = driver or self._connect()
+        self.fulltext = False  # whether the server took the full-text index over names
         if not read_only:
             self._execute_write(lambda tx: [tx.run(ddl).consume() for ddl in neo4j_schema()])
+            self.fulltext = self._optional_ddl(neo4j_fulltext_index())
 
     def _connect(self) -> Any:
         from neo4j import GraphDatabase, exceptions
@@ -156,6 +158,20 @@ class Neo4jStore(ClosingStore):
                 f"{MIN_SERVER_MAJOR} or newer (upgrade it, or use the embedded store)"
             )
         return driver
+
+    def _optional_ddl(self, ddl: str) -> bool:
+        """Run DDL in its own transaction; whether the server took it (a statement it does not
+        support is no error)."""
+        from neo4j import exceptions
+
+        try:
+            with self._session() as session:
+                session.execute_write(lambda tx: tx.run(ddl).consume())
+        except exceptions.ClientError:
+            return False
+        except (exceptions.Neo4jError, exceptions.DriverError, OSError) as exc:
+            raise _translate(exc, self.settings) from None
+        return True
 
     def _session(self) -> Any:
         if self.settings.database:

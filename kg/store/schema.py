@@ -128,8 +128,8 @@ def _rollup_schema(model: Ontology) -> list[str]:
 
 
 def neo4j_schema(model: Ontology | None = None) -> list[str]:
-    """Idempotent Neo4j schema: a uniqueness constraint on each label's id, an index on
-    names, and one full-text index over names and aliases."""
+    """Idempotent Neo4j schema: a uniqueness constraint on each label's id and an index on
+    names (every Bolt server kg writes to must take these)."""
     model = model or ontology()
     statements = []
     for label in (*model.labels, model.article_label, model.judgement_label):
@@ -141,11 +141,17 @@ def neo4j_schema(model: Ontology | None = None) -> list[str]:
         statements.append(
             f"CREATE INDEX kg_{label.lower()}_name IF NOT EXISTS FOR (n:{label}) ON (n.name)"
         )
-    labels = "|".join(model.labels)
-    statements.append(
+    return statements
+
+
+def neo4j_fulltext_index(model: Ontology | None = None) -> str:
+    """A full-text index over every label's names and aliases, for people searching the
+    database in Neo4j's own tools; kg's queries do not need it, and servers that take only
+    single-label or no full-text indexes (ArcadeDB) go without."""
+    labels = "|".join((model or ontology()).labels)
+    return (
         f"CREATE FULLTEXT INDEX kg_names IF NOT EXISTS FOR (n:{labels}) ON EACH [n.name, n.aliases]"
     )
-    return statements
 
 
 def lookup_keys(entity: Entity) -> list[tuple[str, str]]:
