@@ -100,14 +100,13 @@ def ingest(
 
     try:
         with (
-            _extraction(dask, shards, model) as (nlp, extraction, advance),
+            _extraction(dask, shards, model, workers or default_workers()) as (extraction, advance),
             open_graph(db, read_only=False) as store,
         ):
             report = run_ingest(
                 load_sources(sources),
                 store,
-                nlp,
-                workers=workers or default_workers(),
+                None,
                 on_error=report_error,
                 on_article=on_article,
                 extraction=extraction,
@@ -132,18 +131,19 @@ def ingest(
 
 @contextmanager
 def _extraction(
-    dask: str | None, shards: Path | None, model: str | None
-) -> Iterator[tuple[Any, Any, Callable[..., None]]]:
-    """(pipeline, None, advance) for local extraction, or (None, DaskExtraction, advance) on
-    the cluster at DASK; ADVANCE moves the progress bar (articles here, partitions there)."""
+    dask: str | None, shards: Path | None, model: str | None, workers: int = 1
+) -> Iterator[tuple[Any, Callable[[], None]]]:
+    """The extraction (in WORKERS processes here, or on the Dask cluster at DASK) and a
+    function that moves the progress bar by one article (partitions move it on a cluster)."""
     if dask is None:
         if shards is not None:
             raise click.UsageError("--shards goes with --dask")
+        from kg.extract import LocalExtraction
         from kg.pipeline import build_pipeline
 
-        nlp = build_pipeline(model)
+        extraction = LocalExtraction(build_pipeline(model), workers)
         with _progress("{task.completed} articles") as bar:
-            yield nlp, None, lambda: bar(1, None)
+            yield extraction, lambda: bar(1, None)
         return
     from kg.distributed import DaskExtraction, dask_client
 
@@ -151,10 +151,11 @@ def _extraction(
         dask_client(dask) as client,
         _progress("{task.completed}/{task.total} partitions") as bar,
     ):
-        extraction = DaskExtraction(
-            client, model, shards=shards, on_partition=lambda done, submitted: bar(1, submitted)
-        )
-        yield None, extraction, lambda: None
+
+        def on_partition(done: int, submitted: int) -> None:
+            bar(1, submitted)
+
+        yield DaskExtraction(client, model, shards=shards, on_partition=on_partition), lambda: None
 
 
 @contextmanager
@@ -195,7 +196,7 @@ def extract(
       kg extract corpus/dev --out predictions/
       kg extract archive/ --out predictions/ --dask local:8
     """
-    from kg.extract import extract_documents, output_name, to_gold_format
+    from kg.extract import output_name, to_gold_format
     from loaders import documents_only, load_sources
 
     failures: list[str] = []
@@ -206,13 +207,9 @@ def extract(
 
     out_dir.mkdir(parents=True, exist_ok=True)
     written = 0
-    with _extraction(dask, shards, model) as (nlp, extraction, advance):
+    with _extraction(dask, shards, model) as (extraction, advance):
         documents = documents_only(load_sources(sources), report_error)
-        if extraction is None:
-            graphs = extract_documents(nlp, documents)
-        else:
-            graphs = documents_only(extraction.graphs(documents), report_error)
-        for graph in graphs:
+        for graph in documents_only(extraction.graphs(documents), report_error):
             path = out_dir / f"{output_name(graph.document.id)}.json"
             path.write_text(
                 json.dumps(to_gold_format(graph), ensure_ascii=False, indent=1), encoding="utf-8"

@@ -152,6 +152,8 @@ class DaskExtraction:
     and this process share, else shards come back in memory. ON_PARTITION(done, submitted) is
     called as partitions finish."""
 
+    bulk_load = True  # the one writer takes big batches by the store's bulk path
+
     def __init__(
         self,
         client: Any,

@@ -11,8 +11,10 @@ from collections.abc import Iterable, Iterator
 from itertools import groupby, islice
 from typing import TYPE_CHECKING, Any
 
+from kg.errors import LoadError
 from kg.extraction.component import FACTORY, extraction_of
 from kg.model import ArticleGraph, Document
+from kg.pipeline import FINGERPRINT_KEY
 from kg.resolve import resolve_article
 
 if TYPE_CHECKING:
@@ -60,6 +62,24 @@ def _extract(
         for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
             mentions, claims = extraction_of(doc)
             yield resolve_article(document, mentions, claims)
+
+
+class LocalExtraction:
+    """Extraction in this process (and WORKERS forked ones) with the pipeline NLP: what `kg
+    ingest` and `kg extract` use unless given a Dask cluster (kg.distributed.DaskExtraction,
+    the same interface)."""
+
+    bulk_load = False  # batches go in by the store's ordinary write path
+
+    def __init__(self, nlp: Language, workers: int = 1) -> None:
+        self.nlp = nlp
+        self.workers = workers
+        # a pipeline not built by kg.pipeline has none: its articles are never skipped
+        self.fingerprint = str(getattr(nlp, "meta", {}).get(FINGERPRINT_KEY, ""))
+
+    def graphs(self, documents: Iterable[Document]) -> Iterator[ArticleGraph | LoadError]:
+        """Each document's ArticleGraph, in input order."""
+        return extract_documents(self.nlp, documents, workers=self.workers)
 
 
 # Characters of a piece of a long document: well under spaCy's limit (nlp.max_length, 1,000,000

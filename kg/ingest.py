@@ -12,9 +12,8 @@ from itertools import islice
 from typing import TYPE_CHECKING, cast
 
 from kg.errors import DiskFullError, LoadError, StoreError, StoreLockedError
-from kg.extract import extract_documents
+from kg.extract import LocalExtraction
 from kg.model import ArticleGraph, Document
-from kg.pipeline import FINGERPRINT_KEY
 from kg.store.base import GraphStore
 from kg.store.reader import stored_documents
 from loaders import documents_only
@@ -77,7 +76,7 @@ def ingest(
     on_unchanged: Callable[[Document], None] = lambda document: None,
     actors: KnownActors | None = None,
     resolve: bool = True,
-    extraction: DaskExtraction | None = None,
+    extraction: LocalExtraction | DaskExtraction | None = None,
 ) -> IngestReport:
     """Extract every document and write it; a failing batch is rolled back and reported.
 
@@ -90,9 +89,9 @@ def ingest(
     gazetteer, the store's entities and its judgements) before it is written, unless not
     RESOLVE.
 
-    With EXTRACTION (a Dask cluster's), NLP is not used: documents are extracted on the
-    cluster, and every batch goes in by the store's bulk path where it has one (COPY for new
-    rows, MERGE for keys it holds).
+    EXTRACTION, when given, extracts instead of NLP and WORKERS: a Dask cluster's
+    (kg.distributed), whose batches go in by the store's bulk path where it has one (COPY for
+    new rows, MERGE for keys it holds).
     """
     from kg.judging import known_actors
 
@@ -115,11 +114,9 @@ def ingest(
             report.relations.update(r.type for r in graph.relations)
             on_article(graph)
 
-    # a pipeline not built by kg.pipeline has no fingerprint: its articles are never skipped
-    if extraction is not None:
-        fingerprint = extraction.fingerprint
-    else:
-        fingerprint = str(getattr(nlp, "meta", {}).get(FINGERPRINT_KEY, ""))
+    if extraction is None:
+        extraction = LocalExtraction(cast("Language", nlp), workers)
+    fingerprint = extraction.fingerprint
     known = stored_digests(store) if fingerprint else {}
 
     def changed(documents: Iterator[Document]) -> Iterator[Document]:
@@ -134,14 +131,10 @@ def ingest(
                 continue
             yield stamped
 
-    documents = changed(documents_only(items, failed))
+    graphs = documents_only(extraction.graphs(changed(documents_only(items, failed))), failed)
     write = write_batch
-    if extraction is None:
-        graphs = extract_documents(cast("Language", nlp), documents, workers=workers)
-    else:
-        graphs = documents_only(extraction.graphs(documents), failed)
-        if hasattr(store, "bulk_write"):
-            write, batch_size = bulk_write_batch, max(batch_size, BULK_ARTICLES)
+    if extraction.bulk_load and hasattr(store, "bulk_write"):
+        write, batch_size = bulk_write_batch, max(batch_size, BULK_ARTICLES)
     # The writer thread starts at the first submit, after the first batch has been read: with
     # several workers, their processes are forked before this process has a second thread.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer") as writer:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from kg import extract as extract_module
 from kg import ingest as ingest_module
 from kg.errors import StoreLockedError
 from kg.model import ArticleGraph, Document, Entity, Relation
@@ -26,7 +27,9 @@ def article(index: int, object_label: str) -> ArticleGraph:
 def test_one_bad_article_does_not_lose_its_batch(tmp_path: Path, monkeypatch) -> None:
     # OWNS may not point at a Person: the store's schema refuses that article's relationship
     graphs = [article(1, "Company"), article(2, "Person"), article(3, "Product")]
-    monkeypatch.setattr(ingest_module, "extract_documents", lambda nlp, docs, workers: iter(graphs))
+    monkeypatch.setattr(
+        extract_module, "extract_documents", lambda nlp, docs, workers: iter(graphs)
+    )
     errors: list[str] = []
     with LadybugStore(tmp_path / "db") as store:
         report = ingest_module.ingest([], store, nlp=None, on_error=errors.append)  # type: ignore[arg-type]
@@ -58,7 +61,7 @@ def test_the_next_batch_is_parsed_while_one_is_written(tmp_path: Path, monkeypat
             write(batch)
 
         monkeypatch.setattr(store, "write", write_after_next_parse)
-        monkeypatch.setattr(ingest_module, "extract_documents", extract)
+        monkeypatch.setattr(extract_module, "extract_documents", extract)
         seen: list[tuple[str, int]] = []
         report = ingest_module.ingest(
             [],
@@ -80,7 +83,9 @@ def test_a_lock_error_in_the_writer_thread_stops_the_ingest_simulated(
     # simulated: LadybugDB takes its lock on opening, so the store's write is made to raise the
     # error a second writer gets, to check it reaches the caller from the writer thread
     graphs = [article(i, "Company") for i in range(1, 4)]
-    monkeypatch.setattr(ingest_module, "extract_documents", lambda nlp, docs, workers: iter(graphs))
+    monkeypatch.setattr(
+        extract_module, "extract_documents", lambda nlp, docs, workers: iter(graphs)
+    )
     with LadybugStore(tmp_path / "db") as store:
         write = store.write
 
