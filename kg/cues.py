@@ -36,6 +36,9 @@ class Cues:
     attendance_window: int
     restructuring: frozenset[str]
     stances: frozenset[str]
+    group_nouns: frozenset[str]
+    membership: frozenset[str]
+    group_window: int
 
 
 @cache
@@ -86,4 +89,7 @@ def cues() -> Cues:
         attendance_window=int(raw["attendance"]["window"]),
         restructuring=frozenset(raw["restructuring"]),
         stances=frozenset(raw["stances"]),
+        group_nouns=frozenset(raw["groups"]["nouns"]),
+        membership=frozenset(raw["groups"]["membership"]),
+        group_window=int(raw["groups"]["window"]),
     )

@@ -11,6 +11,7 @@ from kg.acronyms import apply_acronyms
 from kg.anaphora import link_anaphors
 from kg.cues import cues
 from kg.described import described_policies
+from kg.extended_names import extended_names
 from kg.gazetteer import (
     alias_index,
     family_members,
@@ -19,6 +20,7 @@ from kg.gazetteer import (
     slugify,
     without_jurisdiction,
 )
+from kg.legal_forms import with_legal_forms
 from kg.model import Mention
 from kg.nesting import nested_mentions
 from kg.ontology import ontology
@@ -297,4 +299,5 @@ def find_mentions(doc: Doc) -> list[Mention]:
         if normalise_surface(m.text) not in rules.stop_entities
     ]
     mentions = described_policies(doc, titled)
+    mentions = with_legal_forms(doc, extended_names(doc, mentions, rules.company_heads))
     return nested_mentions(doc, link_anaphors(doc, apply_acronyms(doc, mentions)))

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from kg.bridging import BridgeRules
 from kg.model import Claim, Mention
 from kg.roles import RoleRules
 from kg.rulebase import agent_tokens, lemma_candidates, modality_of, prep_objects, subject_tokens
@@ -22,7 +23,7 @@ _SCALE = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 _CURRENCY = {"yuan": "CNY", "rmb": "CNY", "cny": "CNY", "$": "USD", "usd": "USD", "dollars": "USD"}
 
 
-class RelationFinder(RoleRules, StructureRules):
+class RelationFinder(RoleRules, StructureRules, BridgeRules):
     """Applies every rule family to one parsed Doc and its mentions."""
 
     def claims(self) -> list[Claim]:
@@ -37,34 +38,6 @@ class RelationFinder(RoleRules, StructureRules):
                 out.append(claim)
         return out
 
-    def _attendance_claims(self, found: list[Claim]) -> Iterator[Claim]:
-        """'The NPPA called in NetEase. Its founder and its CFO joined the talks.': the people
-        who attended a summons named just before were summoned too."""
-        summons = [c for c in found if c.type == "SUMMONED"]
-        if not summons:
-            return
-        sentences = list(self.doc.sents)
-        for verb in self.doc:
-            if verb.lemma_ not in self.lexicon.attendance_verbs:
-                continue
-            events = [c for c in verb.children if c.dep_ == "dobj"]
-            if not any(e.lemma_ in self.lexicon.attended_events for e in events):
-                continue
-            here = sentences.index(verb.sent)
-            summoners = {
-                c.subject
-                for c in summons
-                if 0 < here - self.mentions[c.object].sentence <= self.lexicon.attendance_window
-            }
-            attendees = [i for t in subject_tokens(verb) for i in self.index.at(t)]
-            for summoner in sorted(summoners):
-                for attendee in attendees:
-                    claim = self._claim(
-                        summoner, "SUMMONED", attendee, verb.sent, "verb", "attended"
-                    )
-                    if claim:
-                        yield claim
-
     def _all(self) -> Iterator[Claim]:
         for token in self.doc:
             if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
@@ -77,6 +50,7 @@ class RelationFinder(RoleRules, StructureRules):
         yield from self._hierarchy_claims()
         yield from self._restructuring_claims()
         yield from self._copula_role_claims()
+        yield from self._group_claims()
 
     def _verb_type(self, verb: Token) -> str | None:
         lemmas = lemma_candidates(verb)
@@ -88,13 +62,18 @@ class RelationFinder(RoleRules, StructureRules):
                         return rel_type
         return next((self.lexicon.verbs[x] for x in lemmas if x in self.lexicon.verbs), None)
 
-    def _verb_claims(self, verb: Token) -> Iterator[Claim]:
+    def _verb_cue(self, verb: Token) -> tuple[str, str] | None:
+        """The type a verb cues and the modality it states it in; None if it cues none or
+        is negated."""
         rel_type = self._verb_type(verb)
-        if rel_type is None:
+        modality = modality_of(verb, self.lexicon) if rel_type else None
+        return (rel_type, modality) if rel_type and modality else None
+
+    def _verb_claims(self, verb: Token) -> Iterator[Claim]:
+        cue = self._verb_cue(verb)
+        if cue is None:
             return
-        modality = modality_of(verb, self.lexicon)
-        if modality is None:
-            return
+        rel_type, modality = cue
         preps = self.lexicon.verb_preps.get(rel_type, frozenset()) | self.lexicon.object_preps
         passive = [c for c in verb.children if c.dep_ in ("nsubjpass", "auxpass")]
         by_agent = any(c.dep_ == "agent" for c in verb.children)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from kg.dates import stated_date
 from kg.gazetteer import CuratedEntity, family_members, gazetteer, policy_core
 from kg.gazetteer import entity_id as new_entity_id
+from kg.legal_forms import LABELS as LEGAL_FORM_LABELS
+from kg.legal_forms import without_legal_form
 from kg.model import ArticleGraph, Claim, Document, Entity, Mention, Relation
 from kg.ontology import ontology
 
@@ -99,6 +101,10 @@ class ArticleResolver:
                 return entity
             for surface in surfaces:
                 parts = surface.split()
+                if mention.label in LEGAL_FORM_LABELS and without_legal_form(
+                    parts
+                ) == without_legal_form(words):
+                    return entity  # "Kanzhun" and "Kanzhun Ltd", in either order
                 if len(parts) <= len(words):
                     continue
                 if mention.label == "Person" and len(words) == 1 and words[0] in parts:

@@ -14,7 +14,7 @@ from kg.ontology import ontology
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CONFIDENCE = {"verb": 0.85, "noun": 0.75, "role": 0.8, "possessive": 0.6}
+CONFIDENCE = {"verb": 0.85, "noun": 0.75, "role": 0.8, "possessive": 0.6, "bridge": 0.6}
 MODALITY_FACTOR = {"asserted": 1.0, "reported": 0.9, "planned": 0.7, "hedged": 0.6}
 NESTED = "nested"
 SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she"})

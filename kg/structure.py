@@ -26,6 +26,8 @@ class StructureRules(RuleBase):
                     continue
                 if self.mentions[owner].method == METONYMY:
                     continue  # "China's central bank": a nationality, not an owner
+                if self._other_role_between(owner, index):
+                    continue  # "its rival X", "Ant's chairman X": the role names the relation
                 both = (self.mentions[owner].label, mention.label)
                 if both == ("Regulator", "Regulator"):
                     claim = self._claim(index, "PART_OF", owner, root.sent, "possessive", "poss")
@@ -33,6 +35,15 @@ class StructureRules(RuleBase):
                     claim = self._claim(owner, "OWNS", index, root.sent, "possessive", "poss")
                 if claim:
                     yield claim
+
+    def _other_role_between(self, owner: int, index: int) -> bool:
+        """Whether a role word between a possessor and a name names another relation."""
+        first, second = sorted((self.mentions[owner], self.mentions[index]), key=lambda m: m.start)
+        roles = self.lexicon.roles
+        return any(
+            roles.get(token.lemma_.lower(), "OWNS").replace("_REVERSED", "") != "OWNS"
+            for token in self.doc[first.end : second.start]
+        )
 
     def _hierarchy_claims(self) -> Iterator[Claim]:
         """'General Office of the State Council' and 'X, a bureau that reports under the Y'."""

@@ -40,9 +40,9 @@ def write_articles(folder: Path, count: int, first: int = 0) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for number in range(first, first + count):
         (folder / f"note-{number:04d}.txt").write_text(
-            f"Regulators in Hangzhou fined Plovex Logistics {number + 3} million yuan on "
-            f"Tuesday.\nThe Ministry of Commerce said Plovex Logistics had ignored {number} "
-            "earlier warnings about its pricing, and ordered the firm to halt new contracts.\n",
+            f"The market regulator fined Kuaishou {number + 3} million yuan on Tuesday.\n"
+            f"The Ministry of Commerce said Kuaishou had ignored {number} earlier warnings "
+            "about its pricing, and ordered Kuaishou to halt new contracts.\n",
             encoding="utf-8",
         )
     return folder

@@ -27,9 +27,8 @@ EXPECTED = {
     "What does Tencent own?": ("samples", {"Tencent Music Entertainment"}),
     "What did Jack Ma found?": ("samples", {"Alibaba Group", "Ant Group"}),
     "Who works at Alibaba?": ("samples", {"Daniel Zhang"}),
-    "Which policies has SAMR issued?": ("samples", {
-        "consultation paper on new anti-trust measures and penalties for internet platform "
-        "operators"}),
+    "Which policies has the State Council issued?": ("samples", {
+        "Anti-monopoly guidelines for the platform economy"}),
     "What is part of the State Council?": ("samples", {SAMR}),
     "Which firms were fined by Beijing since 2021?": ("dev", {"Alibaba Group"}),
     "Which firms were fined by Beijing?": ("dev", {"Alibaba Group"}),

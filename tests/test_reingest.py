@@ -11,9 +11,9 @@ import pytest
 from kg.model import Document
 from kg.store import open_store
 
-FIRST = "The Ministry of Finance fined Drovik Payments 3 million yuan on Tuesday."
+FIRST = "The Ministry of Finance fined Kuaishou 3 million yuan on Tuesday."
 SECOND = "The Ministry of Finance summoned Halvern Bank on Thursday."
-OTHER = "Drovik Payments said on Friday that it would appeal."
+OTHER = "Kuaishou said on Friday that it would appeal."
 
 
 def write(db: Path, nlp, documents: list[Document], bulk: bool) -> None:
@@ -64,7 +64,7 @@ def test_an_article_written_again_keeps_nothing_of_its_old_extraction(
     db = tmp_path / "db"
     write(db, nlp, [Document(id="n1", text=FIRST, published="2023-03-07")], bulk)
     (fined,) = [o for s, t, o, a in facts(db) if t == "FINED" and a == "n1"]
-    assert fined.startswith("Drovik") and fined in names(db)
+    assert fined == "Kuaishou" and fined in names(db)
     assert counted(db, "FINED") == 1
 
     write(db, nlp, [Document(id="n1", text=SECOND, published="2023-03-09")], bulk)

@@ -97,6 +97,97 @@ def test_ownership_from_possessives_and_relative_clauses(rules_nlp) -> None:
     assert ("Alibaba Group", "OWNS", "Youku") in found
 
 
+def test_a_role_word_after_a_possessive_names_the_relation_instead_of_ownership(
+    rules_nlp,
+) -> None:
+    found = triples(
+        rules_nlp,
+        "Meituan and its competitor Ele.me were told to stop the practice. "
+        "Baidu's search rival Sogou gained users.",
+    )
+    assert ("Meituan", "OWNS", "Ele.me") not in found
+    assert ("Baidu", "OWNS", "Sogou") not in found
+    assert ("Baidu", "COMPETES_WITH", "Sogou") in found
+
+
+def test_a_legal_form_after_a_company_name_is_part_of_the_name(rules_nlp) -> None:
+    graph = extract_one(
+        rules_nlp,
+        "Shares of Quillfeed Holdings Ltd. fell on Monday before Quillfeed said it would "
+        "appeal. Harwell, Inc. and Lanmei (Group) Co., Ltd. were fined. "
+        "Brightpath said Brightpath Corp. would pay.",
+    )
+    surfaces = {
+        next(e.name for e in graph.entities if e.id == entity_id): set(found)
+        for entity_id, found in graph.mentions.items()
+    }
+    assert surfaces["Quillfeed Holdings Ltd."] == {"Quillfeed Holdings Ltd.", "Quillfeed"}
+    assert {"Harwell, Inc."} in surfaces.values()
+    assert {"Lanmei (Group) Co., Ltd."} in surfaces.values()
+    # the short and the full form, in either order, are one company
+    assert [s for s in surfaces.values() if "Brightpath Corp." in s] == [
+        {"Brightpath", "Brightpath Corp."}
+    ]
+    assert len(graph.entities) == 4
+
+
+def test_a_known_name_inside_a_longer_company_name_is_another_company(rules_nlp) -> None:
+    graph = extract_one(
+        rules_nlp,
+        "Shenzhen Tencent Computer Systems Co. signed the deal. "
+        "Alibaba Investment Limited bought the shares. "
+        "In Hangzhou Alibaba opened a campus, and Tencent Holdings said nothing.",
+    )
+    names = {e.name: e.label for e in graph.entities}
+    assert names == {
+        "Shenzhen Tencent Computer Systems Co.": "Company",
+        "Alibaba Investment Limited": "Company",
+        "Alibaba Group": "Company",
+        "Tencent": "Company",
+    }
+
+
+def test_a_group_noun_reaches_the_members_named_in_the_next_sentence(rules_nlp) -> None:
+    found = triples(
+        rules_nlp,
+        "The market regulator fined eight companies for unreported mergers on Friday. "
+        "Baidu, JD.com and Meituan were among those penalised. "
+        "The Cyberspace Administration of China held talks with several platforms. "
+        "Executives from Kuaishou and Pinduoduo attended, and Xiaomi, which Lei Jun founded, "
+        "issued a statement.",
+    )
+    regulator = "State Administration for Market Regulation"
+    assert {(regulator, "FINED", c) for c in ("Baidu", "JD.com", "Meituan")} <= found
+    cac = "Cyberspace Administration of China"
+    assert {(cac, "SUMMONED", c) for c in ("Kuaishou", "Pinduoduo")} <= found
+    assert (cac, "SUMMONED", "Xiaomi") not in found  # named, but not among the attendees
+    assert not any(r[1] == "FINED" and r[2] in ("Kuaishou", "Pinduoduo") for r in found)
+
+
+def test_the_host_of_a_meeting_summoned_the_firms_whose_representatives_attended(
+    rules_nlp,
+) -> None:
+    found = triples(
+        rules_nlp,
+        "The Ministry of Commerce convened a meeting with online retailers on Monday. "
+        "Representatives from Pinduoduo and JD.com attended the meeting, while Tencent stayed away.",
+    )
+    summoned = {r for r in found if r[1] == "SUMMONED"}
+    assert summoned == {
+        ("Ministry of Commerce", "SUMMONED", "Pinduoduo"),
+        ("Ministry of Commerce", "SUMMONED", "JD.com"),
+    }
+
+
+def test_a_group_noun_without_members_named_after_it_reaches_no_one(rules_nlp) -> None:
+    found = triples(
+        rules_nlp,
+        "The central bank summoned four payment firms on Monday. "
+        "Separately, Tencent said its profit rose, and Alibaba hired bankers.",
+    )
+    assert not any(r[1] == "SUMMONED" for r in found)
+
+
 def test_action_nouns_with_possessors_and_light_verbs(rules_nlp) -> None:
     found = triples(
         rules_nlp,

@@ -94,3 +94,21 @@ def test_headline_words_are_not_taken_for_organisations(nlp) -> None:
     names = {e.name for e in graph.entities}
     assert not {"Crackdown Widens", "Regulators Turn", "Summary", "Crackdown"} & names
     assert "National Press and Publication Administration" in names
+
+
+def test_claims_across_two_sentences_pass_the_classifier_as_rules_made_them(nlp) -> None:
+    graph = extract_one(
+        nlp,
+        "The Ministry of Commerce summoned five e-commerce platforms on Tuesday. "
+        "The platforms included JD.com and Pinduoduo.",
+    )
+    bridged = {
+        (r.type, r.object, r.method) for r in graph.relations if r.method.startswith("bridge:")
+    }
+    names = {e.id: e.name for e in graph.entities}
+    assert {(t, names[o]) for t, o, _ in bridged} == {
+        ("SUMMONED", "JD.com"),
+        ("SUMMONED", "Pinduoduo"),
+    }
+    evidence = next(r.evidence for r in graph.relations if r.method.startswith("bridge:"))
+    assert evidence.startswith("The Ministry of Commerce") and evidence.endswith("Pinduoduo.")

@@ -1,0 +1,176 @@
+"""Relationships that reach across sentences. Through a group noun: "The CAC fined 12
+platforms on Monday. Among them were A and B." (the members, named around a word of
+membership, take the group's place). Through attendance: "The CAC held a meeting with
+platforms. Representatives from A and B attended." (whoever summoned or hosted it summoned
+those who attended)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from kg.model import Claim
+from kg.rulebase import NESTED, RuleBase, agent_tokens, modality_of, prep_objects, subject_tokens
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+METHOD = "bridge"
+GROUP_TAGS = frozenset({"NNS", "NNPS"})
+# members are named: not organs inside a name, not pronouns
+UNNAMED = frozenset({NESTED, "anaphora"})
+# a member named inside these is about something else ("Tenpay, which Tencent owns")
+DETOURS = frozenset({"relcl", "acl", "agent", "advcl", "ccomp"})
+
+
+class BridgeRules(RuleBase):
+    """Claims from a group noun in one sentence to its members named in the next."""
+
+    def _verb_cue(self, verb: Token) -> tuple[str, str] | None:
+        raise NotImplementedError  # the verb rules' (kg.relations.RelationFinder)
+
+    def _group_claims(self) -> Iterator[Claim]:
+        sentences = list(self.doc.sents)
+        number = {sent.start: n for n, sent in enumerate(sentences)}
+        window = self.lexicon.group_window
+        for subjects, rel_type, group, modality in self._group_events():
+            here = number[group.sent.start]
+            for after in sentences[here + 1 : here + 1 + window]:
+                members = self._members(after)
+                if members:
+                    break
+            else:
+                continue
+            evidence = self.doc[group.sent.start : after.end]
+            for subject in subjects:
+                for member in members:
+                    claim = self._claim(
+                        subject, rel_type, member, evidence, METHOD, f"group:{group.lemma_}",
+                        modality,
+                    )  # fmt: skip
+                    if claim:
+                        yield claim
+
+    def _attendance_claims(self, found: list[Claim]) -> Iterator[Claim]:
+        """'The NPPA called in NetEase. Its founder and its CFO joined the talks.': the people
+        who attended a summons or a meeting named just before were summoned by its host."""
+        sentences = list(self.doc.sents)
+        number = {sent.start: n for n, sent in enumerate(sentences)}
+        window = self.lexicon.attendance_window
+        hosts = self._hosts(number)
+        for verb in self.doc:
+            if verb.lemma_ not in self.lexicon.attendance_verbs:
+                continue
+            events = [c for c in verb.children if c.dep_ == "dobj"]
+            if not any(e.lemma_ in self.lexicon.attended_events for e in events):
+                continue
+            here = number[verb.sent.start]
+            summoners = {
+                c.subject
+                for c in found
+                if c.type == "SUMMONED" and 0 < here - self.mentions[c.object].sentence <= window
+            }
+            summoners |= {h for h, at in hosts if 0 < here - at <= window}
+            attendees = [i for t in subject_tokens(verb) for i in self._attendees(t)]
+            evidence = verb.sent
+            for summoner in sorted(summoners):
+                for attendee in attendees:
+                    claim = self._claim(
+                        summoner, "SUMMONED", attendee, evidence, METHOD, "attended"
+                    )
+                    if claim:
+                        yield claim
+
+    def _hosts(self, number: dict[int, int]) -> list[tuple[int, int]]:
+        """(mention, sentence) of whoever held, convened or organised a meeting or talks."""
+        found = []
+        for event in self.doc:
+            if event.lemma_ not in self.lexicon.attended_events or event.dep_ != "dobj":
+                continue
+            here = number[event.sent.start]
+            found += [(i, here) for t in subject_tokens(event.head) for i in self.index.at(t)]
+        return found
+
+    def _attendees(self, token: Token) -> list[int]:
+        """The mentions a subject of 'attended' stands for: itself, or those it is made of
+        ('representatives from A and B')."""
+        named = self.index.at(token)
+        if named or token.lemma_.lower() not in self.lexicon.membership:
+            return named
+        return [
+            i
+            for i, m in enumerate(self.mentions)
+            if m.method != NESTED and _under(self.doc[m.start : m.end].root, token)
+        ]
+
+    def _is_group(self, token: Token) -> bool:
+        """A plural common noun of firms that names no one ('12 platforms', 'the companies')."""
+        return (
+            token.tag_ in GROUP_TAGS
+            and token.i not in self.index.by_token
+            and token.lemma_.lower() in self.lexicon.group_nouns
+        )
+
+    def _group_events(self) -> Iterator[tuple[list[int], str, Token, str]]:
+        """(subjects, type, group noun, modality) for each cue verb acting on a group."""
+        for verb in self.doc:
+            if verb.pos_ == "NOUN":
+                yield from self._noun_event(verb)
+                continue
+            if verb.pos_ not in ("VERB", "AUX"):
+                continue
+            cue = self._verb_cue(verb)
+            if cue is None:
+                continue
+            rel_type, modality = cue
+            if any(c.dep_ == "nsubjpass" for c in verb.children):
+                groups = [c for c in verb.children if c.dep_ == "nsubjpass"]
+                actors = agent_tokens(verb)
+            else:
+                preps = self.lexicon.verb_preps.get(rel_type, frozenset())
+                groups = [c for c in verb.children if c.dep_ == "dobj"]
+                groups += prep_objects(verb, preps | self.lexicon.object_preps)
+                actors = subject_tokens(verb)
+            subjects = [i for t in actors for i in self.index.at(t)]
+            for group in groups:
+                if subjects and self._is_group(group):
+                    yield subjects, rel_type, group, modality
+
+    def _noun_event(self, noun: Token) -> Iterator[tuple[list[int], str, Token, str]]:
+        """'held talks with nine firms', 'fines on 12 companies': the actor is the subject of
+        the clause the action noun is in."""
+        rel_type = self.lexicon.nouns.get(noun.lemma_.lower())
+        verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        if rel_type is None or verb is None:
+            return
+        modality = modality_of(verb, self.lexicon)
+        subjects = [i for t in subject_tokens(verb) for i in self.index.at(t)]
+        if modality is None or not subjects:
+            return
+        for group in prep_objects(noun, self.lexicon.noun_preps[rel_type]):
+            if self._is_group(group):
+                yield subjects, rel_type, group, modality
+
+    def _members(self, sent: Span) -> list[int]:
+        """The mentions a word of membership in SENT lists ('included A and B', 'among them
+        were A and B', 'representatives from A and B')."""
+        anchors = [t for t in sent if t.lemma_.lower() in self.lexicon.membership]
+        found: list[int] = []
+        for anchor in anchors:
+            clause = anchor if anchor.pos_ in ("VERB", "NOUN") else anchor.head
+            for index, mention in enumerate(self.mentions):
+                if mention.method in UNNAMED or index in found:
+                    continue
+                root = self.doc[mention.start : mention.end].root
+                if sent.start <= root.i < sent.end and _under(root, clause):
+                    found.append(index)
+        return found
+
+
+def _under(token: Token, clause: Token) -> bool:
+    """Whether TOKEN hangs from CLAUSE without passing through a clause of its own."""
+    while token != clause:
+        if token.dep_ in DETOURS or token.head == token:
+            return False
+        token = token.head
+    return True
