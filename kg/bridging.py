@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
 METHOD = "bridge"
 GROUP_TAGS = frozenset({"NNS", "NNPS"})
+DEFINITE = frozenset({"the", "these", "those"})
+BARE_MODIFIERS = frozenset({"det", "nummod", "amod", "compound", "quantmod"})
+QUALIFYING_TAGS = frozenset({"IN", "WDT", "WP", "VBN", "VBG"})  # behind, that, which, named
 # members are named: not organs inside a name, not pronouns
 UNNAMED = frozenset({NESTED, "anaphora"})
 # a member named inside these is about something else ("Tenpay, which Tencent owns")
@@ -24,7 +27,8 @@ DETOURS = frozenset({"relcl", "acl", "agent", "advcl", "ccomp"})
 
 
 class BridgeRules(RuleBase):
-    """Claims from a group noun in one sentence to its members named in the next."""
+    """Claims from a group noun in one sentence to its members named in the next, or, for
+    'these companies', in a list just before."""
 
     def _verb_cue(self, verb: Token) -> tuple[str, str] | None:
         raise NotImplementedError  # the verb rules' (kg.relations.RelationFinder)
@@ -35,13 +39,14 @@ class BridgeRules(RuleBase):
         window = self.lexicon.group_window
         for subjects, rel_type, group, modality in self._group_events():
             here = number[group.sent.start]
-            for after in sentences[here + 1 : here + 1 + window]:
-                members = self._members(after)
-                if members:
-                    break
-            else:
+            members, there = self._named_after(sentences[here + 1 : here + 1 + window])
+            if not members and _definite(group):
+                before = sentences[max(0, here - window) : here]
+                members, there = self._listed_before(before)
+            if not members or there is None:
                 continue
-            evidence = self.doc[group.sent.start : after.end]
+            first, last = sorted((group.sent, there), key=lambda sent: sent.start)
+            evidence = self.doc[first.start : last.end]
             for subject in subjects:
                 for member in members:
                     claim = self._claim(
@@ -50,6 +55,29 @@ class BridgeRules(RuleBase):
                     )  # fmt: skip
                     if claim:
                         yield claim
+
+    def _named_after(self, following: list[Span]) -> tuple[list[int], Span | None]:
+        """The members named around a word of membership in the first of FOLLOWING that
+        names any, and that sentence."""
+        for sent in following:
+            members = self._members(sent)
+            if members:
+                return members, sent
+        return [], None
+
+    def _listed_before(self, preceding: list[Span]) -> tuple[list[int], Span | None]:
+        """The last list of names ('A, B and C') in PRECEDING, and its sentence: what 'these
+        companies' or 'the 12 firms' point back to."""
+        for sent in reversed(preceding):
+            lists = [
+                group
+                for group in {tuple(g) for g in self.index.lists.values()}
+                if sent.start <= self.mentions[group[0]].start < sent.end
+            ]
+            if lists:
+                last = max(lists, key=lambda group: self.mentions[group[0]].start)
+                return list(last), sent
+        return [], None
 
     def _attendance_claims(self, found: list[Claim]) -> Iterator[Claim]:
         """'The NPPA called in NetEase. Its founder and its CFO joined the talks.': the people
@@ -126,6 +154,8 @@ class BridgeRules(RuleBase):
             if any(c.dep_ == "nsubjpass" for c in verb.children):
                 groups = [c for c in verb.children if c.dep_ == "nsubjpass"]
                 actors = agent_tokens(verb)
+                if not actors and verb.head.lemma_ in self.lexicon.reporting:
+                    actors = subject_tokens(verb.head)  # "... were fined, SAMR said"
             else:
                 preps = self.lexicon.verb_preps.get(rel_type, frozenset())
                 groups = [c for c in verb.children if c.dep_ == "dobj"]
@@ -165,6 +195,19 @@ class BridgeRules(RuleBase):
                 if sent.start <= root.i < sent.end and _under(root, clause):
                     found.append(index)
         return found
+
+
+def _definite(group: Token) -> bool:
+    """'the 12 companies', 'these firms', 'those platforms': a group named before. Not one
+    the sentence itself defines ('the firms behind X', 'the apps that Y runs')."""
+    children = list(group.children)
+    following = group.nbor(1) if group.i + 1 < len(group.doc) else None
+    qualified = following is not None and following.tag_ in QUALIFYING_TAGS  # however parsed
+    return (
+        not qualified
+        and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in children)
+        and all(c.dep_ in BARE_MODIFIERS for c in children)
+    )
 
 
 def _under(token: Token, clause: Token) -> bool:

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 _LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _TRAILING = re.compile(r"\s*(['’]s?|,)$")
 ACTOR_DEPS = ("nsubj", "nsubjpass")
+METONYMY = "metonymy"
 VERB_TAGS = frozenset({"VBZ", "VBG", "VBD"})
 FINITE_VERB_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
 
@@ -183,7 +184,7 @@ def _headline_actor(span: Span, sentence: int) -> Mention | None:
         return None
     word = words[0]
     return Mention(
-        word.text, "Regulator", word.i, word.i + 1, sentence, slugify(canonical), "metonymy"
+        word.text, "Regulator", word.i, word.i + 1, sentence, slugify(canonical), METONYMY
     )
 
 
@@ -225,7 +226,7 @@ def _mention_from_span(span: Span, sentence: int) -> Mention | None:
         canonical = rules.metonyms.get(surface) if span.label_ == "Regulator" else None
         if canonical is not None:
             return Mention(
-                surface, "Regulator", span.start, span.end, sentence, slugify(canonical), "metonymy"
+                surface, "Regulator", span.start, span.end, sentence, slugify(canonical), METONYMY
             )
         known = linked_id(surface, span.label_)
         return Mention(surface, span.label_, span.start, span.end, sentence, known, "ner")
@@ -239,7 +240,7 @@ def _mention_from_span(span: Span, sentence: int) -> Mention | None:
         if canonical is None or not _is_actor_position(span):
             return None
         return Mention(
-            surface, "Regulator", span.start, span.end, sentence, slugify(canonical), "metonymy"
+            surface, "Regulator", span.start, span.end, sentence, slugify(canonical), METONYMY
         )
     label: str | None = mapped
     if mapped == "ORG" or (mapped == "Person" and _names_an_organisation(surface)):
@@ -300,4 +301,19 @@ def find_mentions(doc: Doc) -> list[Mention]:
     ]
     mentions = described_policies(doc, titled)
     mentions = with_legal_forms(doc, extended_names(doc, mentions, rules.company_heads))
+    mentions = _without_nationalities(doc, mentions)
     return nested_mentions(doc, link_anaphors(doc, apply_acronyms(doc, mentions)))
+
+
+def _without_nationalities(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """MENTIONS less the places read as the state that only say whose another named actor
+    is: 'China' in "China's market regulator" or "China's Tencent" does not act."""
+    covered = {i for m in mentions if m.method != METONYMY for i in range(m.start, m.end)}
+    return [
+        m
+        for m in mentions
+        if m.method != METONYMY
+        or not (
+            doc[m.start : m.end].root.dep_ == "poss" and doc[m.start : m.end].root.head.i in covered
+        )
+    ]

@@ -129,9 +129,11 @@ def coordinated(token: Token) -> list[Token]:
 
 
 def lemma_candidates(token: Token) -> tuple[str, ...]:
-    """The lemma and simple de-inflections of the word (the small model mislemmatises)."""
+    """The lemma and simple de-inflections of the word (the small model mislemmatises). The word
+    itself only where the lemmatiser left it as it is: "found" as the past of "find" is not
+    "found" a company."""
     word = token.lower_
-    forms = [token.lemma_.lower(), word]
+    forms = [token.lemma_.lower()]
     for suffix, replacement in (
         ("ied", "y"),
         ("ed", ""),

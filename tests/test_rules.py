@@ -179,6 +179,40 @@ def test_the_host_of_a_meeting_summoned_the_firms_whose_representatives_attended
     }
 
 
+def test_a_meeting_a_regulator_holds_with_firms_summons_them(rules_nlp) -> None:
+    found = triples(
+        rules_nlp,
+        "The Ministry of Commerce held a meeting with representatives of Meituan and Baidu. "
+        "Tencent held a meeting with its staff on Friday.",
+    )
+    assert {r for r in found if r[1] == "SUMMONED"} == {
+        ("Ministry of Commerce", "SUMMONED", "Meituan"),
+        ("Ministry of Commerce", "SUMMONED", "Baidu"),
+    }
+
+
+def test_these_companies_point_back_to_the_list_just_before(rules_nlp) -> None:
+    found = triples(
+        rules_nlp,
+        "Auditors flagged deals by Baidu, Meituan and JD.com last month. "
+        "The three companies were fined 200,000 yuan each, the market regulator said. "
+        "Tencent and Alibaba posted results. Regulators later fined several companies. "
+        "Xiaomi, Lenovo and Huawei make phones. The regulator fined the firms behind two apps.",
+    )
+    fined = {r for r in found if r[1] == "FINED"}
+    samr = "State Administration for Market Regulation"
+    assert fined == {(samr, "FINED", c) for c in ("Baidu", "Meituan", "JD.com")}
+
+
+def test_found_as_the_past_of_find_founds_nothing(rules_nlp) -> None:
+    found = triples(
+        rules_nlp,
+        "The People's Bank of China found Alipay in breach of the rules. "
+        "Lei Jun founded Xiaomi in 2010.",
+    )
+    assert found == {("Lei Jun", "FOUNDED", "Xiaomi")}
+
+
 def test_a_group_noun_without_members_named_after_it_reaches_no_one(rules_nlp) -> None:
     found = triples(
         rules_nlp,

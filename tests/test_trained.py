@@ -112,3 +112,16 @@ def test_claims_across_two_sentences_pass_the_classifier_as_rules_made_them(nlp)
     }
     evidence = next(r.evidence for r in graph.relations if r.method.startswith("bridge:"))
     assert evidence.startswith("The Ministry of Commerce") and evidence.endswith("Pinduoduo.")
+
+
+def test_a_country_named_only_to_say_whose_regulator_it_is_does_not_act(nlp) -> None:
+    found = triples_of(
+        extract_one(
+            nlp,
+            "China's market regulator on Friday held a meeting with representatives of Kuaishou "
+            "and Meituan. China fined Didi in July.",
+        )
+    )
+    samr = "State Administration for Market Regulation"
+    assert {(samr, "SUMMONED", "Kuaishou"), ("Chinese government", "FINED", "Didi Global")} <= found
+    assert not any(r[0] == "Chinese government" and r[1] == "SUMMONED" for r in found)
