@@ -38,6 +38,7 @@ from pathlib import Path
 from synth_corpus import write_corpus
 
 KG = Path(sys.executable).with_name("kg")
+ANNOTATED = ("dev", "train")  # corpus/questions holds question sets, not articles
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 
@@ -81,7 +82,12 @@ def bare_spacy(corpus: Path) -> None:
 
 def write_real(path: Path, count: int) -> int:
     """COUNT documents from the annotated real articles, cycled under distinct ids; words."""
-    sources = sorted(p for p in CORPUS.glob("*/*.json") if not p.name.endswith(".gold.json"))
+    sources = sorted(
+        p
+        for folder in ANNOTATED
+        for p in (CORPUS / folder).glob("*.json")
+        if not p.name.endswith(".gold.json")
+    )
     words = 0
     with path.open("w", encoding="utf-8") as out:
         for number in range(count):
