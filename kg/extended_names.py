@@ -9,14 +9,13 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.gazetteer import alias_index, normalise_surface
-from kg.model import Mention
+from kg.model import METONYMY, Mention
 from kg.resolution.rules import name_rules
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 METHOD = "extended"
-METONYMY = "metonymy"
 KNOWN_LABELS = frozenset({"Company", "Product"})
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 MAX_WORDS = 5  # words after the known name, before the name's last word

@@ -74,10 +74,7 @@ def with_legal_forms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         length = _legal_form(doc, mention.end, taken) if mention.label in LABELS else 0
         if length:
             end = mention.end + length
-            last = doc[end - 1]
-            added = doc.text[
-                doc[mention.end - 1].idx + len(doc[mention.end - 1]) : last.idx + len(last)
-            ]
+            added = doc.text[_end_char(doc, mention.end) : _end_char(doc, end)]
             mention = replace(mention, text=mention.text + added, end=end)
             taken.update(range(mention.start, end))
         widened.append(mention)

@@ -21,7 +21,7 @@ from kg.gazetteer import (
     without_jurisdiction,
 )
 from kg.legal_forms import with_legal_forms
-from kg.model import Mention
+from kg.model import METONYMY, Mention
 from kg.nesting import nested_mentions
 from kg.ontology import ontology
 from kg.resources import load_yaml
@@ -33,7 +33,6 @@ if TYPE_CHECKING:
 _LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _TRAILING = re.compile(r"\s*(['’]s?|,)$")
 ACTOR_DEPS = ("nsubj", "nsubjpass")
-METONYMY = "metonymy"
 VERB_TAGS = frozenset({"VBZ", "VBG", "VBD"})
 FINITE_VERB_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
 

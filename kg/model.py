@@ -22,6 +22,9 @@ class Document:
     digest: str | None = None  # text, metadata and extractor fingerprinted (kg.ingest.digest)
 
 
+METONYMY = "metonymy"  # the method of a place named for the state acting ("Beijing fined X")
+
+
 @dataclass(frozen=True)
 class Mention:
     """A span of text naming an entity, typed, and linked to a gazetteer id when known."""

@@ -7,12 +7,12 @@ from kg.gazetteer import CuratedEntity, family_members, gazetteer, policy_core
 from kg.gazetteer import entity_id as new_entity_id
 from kg.legal_forms import LABELS as LEGAL_FORM_LABELS
 from kg.legal_forms import without_legal_form
-from kg.model import ArticleGraph, Claim, Document, Entity, Mention, Relation
+from kg.model import METONYMY, ArticleGraph, Claim, Document, Entity, Mention, Relation
 from kg.ontology import ontology
 
 # Mentions found only by these methods stand for an entity only if it takes part in a claim:
 # "China" as a place is not an actor, "China summoned Ant" is.
-WEAK_METHODS = frozenset({"anaphora", "metonymy"})
+WEAK_METHODS = frozenset({"anaphora", METONYMY})
 # Mentions that point at an entity without naming it ("the regulator") are not aliases.
 NOT_NAMES = frozenset({"anaphora"})
 

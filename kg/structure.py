@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kg.model import Claim
+from kg.model import METONYMY, Claim
 from kg.rulebase import NESTED, RuleBase, prep_objects, subject_tokens
-
-METONYMY = "metonymy"
 
 
 class StructureRules(RuleBase):
