@@ -140,46 +140,51 @@ class BridgeRules(RuleBase):
         )
 
     def _group_events(self) -> Iterator[tuple[list[int], str, Token, str]]:
-        """(subjects, type, group noun, modality) for each cue verb acting on a group."""
-        for verb in self.doc:
-            if verb.pos_ == "NOUN":
-                yield from self._noun_event(verb)
+        """(subjects, type, group noun, modality) for each group a cue word acts on: found from
+        the group nouns, which are few, up to the word that governs them."""
+        for group in (t for t in self.doc if self._is_group(t)):
+            head = group.head
+            if group.dep_ == "pobj" and head.dep_ == "prep":
+                if head.head.pos_ == "NOUN":
+                    yield from self._noun_event(head.head, group)
+                    continue
+                head = head.head
+            if head.pos_ not in ("VERB", "AUX") or group.dep_ not in ("dobj", "pobj", "nsubjpass"):
                 continue
-            if verb.pos_ not in ("VERB", "AUX"):
-                continue
-            cue = self._verb_cue(verb)
+            cue = self._verb_cue(head)
             if cue is None:
                 continue
             rel_type, modality = cue
-            if any(c.dep_ == "nsubjpass" for c in verb.children):
-                groups = [c for c in verb.children if c.dep_ == "nsubjpass"]
-                actors = agent_tokens(verb)
-                if not actors and verb.head.lemma_ in self.lexicon.reporting:
-                    actors = subject_tokens(verb.head)  # "... were fined, SAMR said"
+            passive = any(c.dep_ == "nsubjpass" for c in head.children)
+            if passive != (group.dep_ == "nsubjpass"):
+                continue  # a passive verb acts on its subject only
+            if passive:
+                actors = agent_tokens(head)
+                if not actors and head.head.lemma_ in self.lexicon.reporting:
+                    actors = subject_tokens(head.head)  # "... were fined, SAMR said"
             else:
                 preps = self.lexicon.verb_preps.get(rel_type, frozenset())
-                groups = [c for c in verb.children if c.dep_ == "dobj"]
-                groups += prep_objects(verb, preps | self.lexicon.object_preps)
-                actors = subject_tokens(verb)
+                objects = prep_objects(head, preps | self.lexicon.object_preps)
+                if group.dep_ == "pobj" and group not in objects:
+                    continue
+                actors = subject_tokens(head)
             subjects = [i for t in actors for i in self.index.at(t)]
-            for group in groups:
-                if subjects and self._is_group(group):
-                    yield subjects, rel_type, group, modality
+            if subjects:
+                yield subjects, rel_type, group, modality
 
-    def _noun_event(self, noun: Token) -> Iterator[tuple[list[int], str, Token, str]]:
+    def _noun_event(self, noun: Token, group: Token) -> Iterator[tuple[list[int], str, Token, str]]:
         """'held talks with nine firms', 'fines on 12 companies': the actor is the subject of
         the clause the action noun is in."""
         rel_type = self.lexicon.nouns.get(noun.lemma_.lower())
         verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
         if rel_type is None or verb is None:
             return
+        if group not in prep_objects(noun, self.lexicon.noun_preps[rel_type]):
+            return
         modality = modality_of(verb, self.lexicon)
         subjects = [i for t in subject_tokens(verb) for i in self.index.at(t)]
-        if modality is None or not subjects:
-            return
-        for group in prep_objects(noun, self.lexicon.noun_preps[rel_type]):
-            if self._is_group(group):
-                yield subjects, rel_type, group, modality
+        if modality is not None and subjects:
+            yield subjects, rel_type, group, modality
 
     def _members(self, sent: Span) -> list[int]:
         """The mentions a word of membership in SENT lists ('included A and B', 'among them

@@ -164,30 +164,29 @@ def test_a_group_noun_reaches_the_members_named_in_the_next_sentence(rules_nlp) 
     assert not any(r[1] == "FINED" and r[2] in ("Kuaishou", "Pinduoduo") for r in found)
 
 
-def test_the_host_of_a_meeting_summoned_the_firms_whose_representatives_attended(
-    rules_nlp,
+@pytest.mark.parametrize(
+    ("text", "firms"),
+    [
+        (  # the host of a meeting summoned the firms whose representatives attended
+            "The Ministry of Commerce convened a meeting with online retailers on Monday. "
+            "Representatives from Pinduoduo and JD.com attended the meeting, while Tencent "
+            "stayed away.",
+            ("Pinduoduo", "JD.com"),
+        ),
+        (  # a meeting a regulator holds with firms summons them; a firm's own meeting does not
+            "The Ministry of Commerce held a meeting with representatives of Meituan and Baidu. "
+            "Tencent held a meeting with its staff on Friday.",
+            ("Meituan", "Baidu"),
+        ),
+    ],
+    ids=["attended-a-hosted-meeting", "meeting-with-firms"],
+)
+def test_meetings_a_regulator_holds_with_firms_summon_them(
+    rules_nlp, text: str, firms: tuple[str, ...]
 ) -> None:
-    found = triples(
-        rules_nlp,
-        "The Ministry of Commerce convened a meeting with online retailers on Monday. "
-        "Representatives from Pinduoduo and JD.com attended the meeting, while Tencent stayed away.",
-    )
-    summoned = {r for r in found if r[1] == "SUMMONED"}
-    assert summoned == {
-        ("Ministry of Commerce", "SUMMONED", "Pinduoduo"),
-        ("Ministry of Commerce", "SUMMONED", "JD.com"),
-    }
-
-
-def test_a_meeting_a_regulator_holds_with_firms_summons_them(rules_nlp) -> None:
-    found = triples(
-        rules_nlp,
-        "The Ministry of Commerce held a meeting with representatives of Meituan and Baidu. "
-        "Tencent held a meeting with its staff on Friday.",
-    )
+    found = triples(rules_nlp, text)
     assert {r for r in found if r[1] == "SUMMONED"} == {
-        ("Ministry of Commerce", "SUMMONED", "Meituan"),
-        ("Ministry of Commerce", "SUMMONED", "Baidu"),
+        ("Ministry of Commerce", "SUMMONED", firm) for firm in firms
     }
 
 
