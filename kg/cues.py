@@ -22,6 +22,8 @@ class Cues:
     noun_agent_preps: frozenset[str]
     retyped: dict[str, str]  # type -> type to use where the ontology rejects the ends
     under_preps: frozenset[str]
+    owner_participles: frozenset[str]
+    operator_preps: frozenset[str]
     roles: dict[str, str]  # role phrase -> type (OWNS_REVERSED marks a reversed OWNS)
     role_pattern: re.Pattern[str]
     former: frozenset[str]
@@ -75,6 +77,8 @@ def cues() -> Cues:
         noun_agent_preps=frozenset(raw["noun_agent_preps"]),
         retyped=dict(raw["retyped_when_not_allowed"]),
         under_preps=frozenset(raw["under_preps"]),
+        owner_participles=frozenset(raw["owner_participles"]),
+        operator_preps=frozenset(raw["operator_preps"]),
         roles=roles,
         role_pattern=re.compile(rf"(?:{alternatives})s?", re.IGNORECASE),
         former=frozenset(raw["former"]),

@@ -1,13 +1,14 @@
-"""A known name inside a longer company name names another firm: "Shenzhen Quillfeed Network
-Technology Co." or "Quillfeed Investment Limited" is a subsidiary or an affiliate, not
-Quillfeed. The gazetteer matches the known part; this widens the mention to the whole name, a
-company of its own."""
+"""A known name inside a longer name names something else: "Shenzhen Quillfeed Network
+Technology Co." or "Quillfeed Investment Limited" is a subsidiary or an affiliate, and
+"Quillfeed Maps" a product, not Quillfeed. The gazetteer matches the known part; this widens
+the mention to the whole name, a company or a product of its own."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from kg.cues import cues
 from kg.gazetteer import alias_index, normalise_surface
 from kg.model import METONYMY, Mention
 from kg.resolution.rules import name_rules
@@ -19,6 +20,13 @@ METHOD = "extended"
 KNOWN_LABELS = frozenset({"Company", "Product"})
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 MAX_WORDS = 5  # words after the known name, before the name's last word
+MAX_PRODUCT_WORDS = 3  # "Quillfeed Ads Platform SDK"
+NOT_PRODUCT_WORDS = frozenset(
+    {"DATE", "TIME", "PERSON", "GPE", "LOC", "NORP", "MONEY", "CARDINAL", "ORDINAL"}
+    | {"Person", "Regulator", "Policy", "Media"}
+)
+HEADLINE_POS = frozenset({"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "DET", "PART", "PRON"})
+SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", '"', "“", "”", "—", "-", "(", "'", "‘"})
 
 
 def _capitalised(token: Token) -> bool:
@@ -74,6 +82,43 @@ def _name_after(doc: Doc, end: int, taken: set[int], heads: frozenset[str], plac
     return closed
 
 
+def _product_after(doc: Doc, end: int, taken: set[int], excluded: frozenset[str]) -> int:
+    """The end of the Title-case nouns right after a known company's name that name one of
+    its products ('Quillfeed Maps', 'Quillfeed Ads SDK'), else END. EXCLUDED words (company
+    words, legal forms, roles) end the run: 'Quillfeed Holdings', 'Quillfeed Chairman X'."""
+    sentence_end = doc[end - 1].sent.end
+    position = end
+    while position < sentence_end and position not in taken and position - end < MAX_PRODUCT_WORDS:
+        token = doc[position]
+        if (
+            not token.is_alpha
+            or not (token.is_title or (token.is_upper and position > end))  # 'Ads SDK', not 'IPO'
+            or token.pos_ not in ("PROPN", "NOUN")
+            or token.ent_type_ in NOT_PRODUCT_WORDS
+            or token.lower_ in excluded
+        ):
+            break
+        position += 1
+    return end if position > end and _headline(doc, end) else position
+
+
+def _headline(doc: Doc, position: int) -> bool:
+    """Whether the line around POSITION is a Title-case headline ('Quillfeed Shares Fall As
+    Rules Bite'): it capitalises, not after a sentence's end, a verb or a function word."""
+    start = doc.text.rfind("\n", 0, doc[position].idx) + 1
+    end = doc.text.find("\n", doc[position].idx)
+    line = doc.char_span(start, len(doc.text) if end < 0 else end, alignment_mode="expand")
+    if line is None:
+        return False
+    return any(
+        token.is_title
+        and token.pos_ in HEADLINE_POS
+        and not token.ent_type_
+        and doc[token.i - 1].text not in SENTENCE_ENDS
+        for token in list(line)[1:]
+    )
+
+
 def _ends_on(doc: Doc, end: int, heads: frozenset[str]) -> bool:
     """Whether the known name itself ends on a company word ('Quillfeed Technology')."""
     return doc[end - 1].lower_.rstrip(".") in heads
@@ -85,6 +130,7 @@ def extended_names(doc: Doc, mentions: list[Mention], heads: frozenset[str]) -> 
     # a statistical name right after a known one may be the rest of its name ('Investment
     # Limited' after 'Quillfeed'); a curated one never is
     taken = {i for m in mentions if m.gazetteer_id for i in range(m.start, m.end)}
+    excluded = heads | name_rules().corporate_suffixes | frozenset(cues().roles)
     places = {m.start for m in mentions if m.method == METONYMY and m.end == m.start + 1}
     widened: list[Mention] = []
     spans: list[tuple[int, int]] = []
@@ -97,11 +143,15 @@ def extended_names(doc: Doc, mentions: list[Mention], heads: frozenset[str]) -> 
         own = set(range(mention.start, mention.end))
         start = _place_before(doc, mention.start, taken - own, places)
         end = _name_after(doc, mention.end, taken - own, heads, start < mention.start)
+        label = "Company"
+        if end == mention.end and start == mention.start and mention.label == "Company":
+            end = _product_after(doc, mention.end, taken - own, excluded)
+            label = "Product"
         if end == mention.end and not (start < mention.start and _ends_on(doc, end, heads)):
             widened.append(mention)
             continue
         text = doc[start:end].text
-        if (normalise_surface(text), "Company") in alias_index():
+        if any((normalise_surface(text), known) in alias_index() for known in KNOWN_LABELS):
             widened.append(mention)  # a curated name of its own: the gazetteer's to match
             continue
         taken.update(range(start, end))
@@ -110,7 +160,7 @@ def extended_names(doc: Doc, mentions: list[Mention], heads: frozenset[str]) -> 
             replace(
                 mention,
                 text=text,
-                label="Company",
+                label=label,
                 start=start,
                 end=end,
                 gazetteer_id=None,

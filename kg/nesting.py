@@ -1,4 +1,5 @@
-"""Names that contain another organ's name: 'General Office of the State Council'."""
+"""Names that contain another known name: an organ's ('General Office of the State Council'),
+a firm's at the start of its product's ('Quillfeed Maps')."""
 
 from __future__ import annotations
 
@@ -38,4 +39,17 @@ def nested_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                     )
                 )
                 break
+    found += [owner for m in mentions if (owner := _owner_inside(doc, m, index)) is not None]
     return [*mentions, *found]
+
+
+def _owner_inside(doc: Doc, mention: Mention, index: dict[tuple[str, str], str]) -> Mention | None:
+    """The known company whose name begins a product's name ('Quillfeed' in 'Quillfeed Maps')."""
+    if mention.label != "Product" or mention.gazetteer_id:
+        return None
+    for end in range(mention.end - 1, mention.start, -1):
+        inner_id = index.get((normalise_surface(doc[mention.start : end].text), "Company"))
+        if inner_id:
+            text = doc[mention.start : end].text
+            return Mention(text, "Company", mention.start, end, mention.sentence, inner_id, METHOD)
+    return None

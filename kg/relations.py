@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING
 from kg.bridging import BridgeRules
 from kg.model import Claim, Mention
 from kg.roles import RoleRules
-from kg.rulebase import agent_tokens, lemma_candidates, modality_of, prep_objects, subject_tokens
+from kg.rulebase import (
+    agent_tokens,
+    lemma_candidates,
+    modality_of,
+    prep_objects,
+    source_tokens,
+    subject_tokens,
+)
 from kg.structure import StructureRules
 
 if TYPE_CHECKING:
@@ -48,8 +55,10 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules):
             yield from self._role_claims(sent)
         yield from self._possessive_claims()
         yield from self._hierarchy_claims()
+        yield from self._owner_compound_claims()
         yield from self._restructuring_claims()
         yield from self._copula_role_claims()
+        yield from self._operator_claims()
         yield from self._group_claims()
 
     def _verb_type(self, verb: Token) -> str | None:
@@ -91,8 +100,8 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules):
             ]
             subjects = [i for t in agent_tokens(verb) for i in self.index.at(t)]
             rule = "passive"
-            if not subjects and verb.head.lemma_ in self.lexicon.reporting and verb.head != verb:
-                subjects = [i for t in subject_tokens(verb.head) for i in self.index.at(t)]
+            if not subjects:
+                subjects = self._source_of(verb)
                 rule = "passive-reported"
         else:
             subjects = [i for t in subject_tokens(verb) for i in self.index.at(t)]
@@ -102,6 +111,16 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules):
                 object_tokens += prep_objects(prt, preps)
             objects = [i for t in object_tokens for i in self.index.at(t, through_possessor=True)]
             rule = "active"
+            if not objects and self._ordered_to(verb):
+                # "ordered Didi to stop signing up users": what is halted is the one ordered
+                objects = [
+                    i for t in verb.head.children if t.dep_ == "dobj" for i in self.index.at(t)
+                ]
+                rule = "ordered-to"
+            if not subjects and self.ontology.relation(rel_type).regulatory:
+                # "Regulators fined X, SAMR said": an unnamed authority acts for the source
+                subjects = self._source_of(verb)
+                rule = "active-reported"
             speaker = _reported_by(verb, self.lexicon.reporting)
             if rel_type in self.lexicon.stances and speaker is not None:
                 # "Li said the country must embrace dual circulation": the speaker's stance
@@ -121,6 +140,16 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules):
             modality,
             props,
         )
+
+    def _ordered_to(self, verb: Token) -> bool:
+        """Whether VERB is what another verb orders its object to do."""
+        if verb.dep_ != "xcomp" or verb.head is verb:
+            return False
+        cue = self._verb_cue(verb.head)
+        return cue is not None and cue[0] == "ORDERED"
+
+    def _source_of(self, verb: Token) -> list[int]:
+        return [i for t in source_tokens(verb, self.lexicon.reporting) for i in self.index.at(t)]
 
     def _noun_claims(self, noun: Token) -> Iterator[Claim]:
         rel_type = self.lexicon.nouns.get(noun.lemma_.lower())
@@ -162,6 +191,15 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules):
                     for h in holders
                     for t in prep_objects(h, self.lexicon.noun_preps[rel_type])
                     for i in self.index.at(t)
+                ]
+            if not objects:
+                # "handed Kuaishou a penalty", "slapped Meituan with a fine": the verb's
+                # other object receives the action
+                objects = [
+                    i
+                    for c in verb.children
+                    if c.dep_ in ("dative", "dobj") and c != noun
+                    for i in self.index.at(c, through_possessor=True)
                 ]
         if modality is None:
             return

@@ -104,6 +104,25 @@ class RoleRules(RuleBase):
                 for org in orgs:
                     yield from self._role(holder, org, role, token.sent.text, token.sent)
 
+    def _operator_claims(self) -> Iterator[Claim]:
+        """'Kanzhun, the company behind Boss Zhipin' and 'Tencent is the firm behind WeChat':
+        a firm described as behind a product runs it, behind another firm owns it."""
+        for token in self.doc:
+            if token.dep_ != "prep" or token.lower_ not in self.lexicon.operator_preps:
+                continue
+            noun = token.head
+            if noun.lemma_.lower() not in self.lexicon.group_nouns:
+                continue
+            objects = [
+                i for t in prep_objects(noun, frozenset({token.lower_})) for i in self.index.at(t)
+            ]
+            for holder in self._holders_of(noun):
+                for obj in objects:
+                    rel_type = "OPERATES" if self.mentions[obj].label == "Product" else "OWNS"
+                    claim = self._claim(holder, rel_type, obj, token.sent, "role", token.lower_)
+                    if claim:
+                        yield claim
+
     def _role_objects(self, role: Token) -> list[Token]:
         """'head of the CAC' -> CAC, also where the parse hung 'of ...' elsewhere."""
         found = prep_objects(role, frozenset({"of", "at"}))

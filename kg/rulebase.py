@@ -14,7 +14,14 @@ from kg.ontology import ontology
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CONFIDENCE = {"verb": 0.85, "noun": 0.75, "role": 0.8, "possessive": 0.6, "bridge": 0.6}
+CONFIDENCE = {
+    "verb": 0.85,
+    "noun": 0.75,
+    "role": 0.8,
+    "possessive": 0.6,
+    "bridge": 0.6,
+    "name": 0.7,  # read from the shape of one name: an organ inside an organ, a firm's product
+}
 MODALITY_FACTOR = {"asserted": 1.0, "reported": 0.9, "planned": 0.7, "hedged": 0.6}
 NESTED = "nested"
 SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she"})
@@ -103,6 +110,8 @@ def _joins(doc: Doc, before: Mention, after: Mention) -> bool:
 def _joiner(doc: Doc, start: int, end: int) -> str | None:
     """',' or 'and' when only list punctuation and conjunctions lie between START and END."""
     words = [t.lower_ for t in doc[start:end] if t.lower_ not in ("the", "its")]
+    # a doubled comma (a name dropped from the text) still joins the list
+    words = [w for k, w in enumerate(words) if not (w == "," and words[k - 1 : k] == [","])]
     text = " ".join(words)
     if text in (",", "and", "or", ", and", ", or", "as well as", ", as well as"):
         return "," if text == "," else "and"
@@ -204,6 +213,20 @@ def _relative_antecedent(verb: Token) -> Token:
         if token.pos_ in ("PROPN", "NOUN") and token.ent_type_ not in PERSON_TYPES:
             return token
     return head
+
+
+def source_tokens(verb: Token, reporting: frozenset[str]) -> list[Token]:
+    """Who states what VERB reports: the subject of the verb of saying it hangs on ('X was
+    fined, SAMR said') or the object of 'according to' ('..., according to a statement from
+    the CAC')."""
+    if verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_ in reporting:
+        return subject_tokens(verb.head)
+    found: list[Token] = []
+    for according in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "according"):
+        for named in prep_objects(according, frozenset({"to"})):
+            found.append(named)
+            found += prep_objects(named, frozenset({"from", "by", "of"}))
+    return found
 
 
 def agent_tokens(head: Token) -> list[Token]:

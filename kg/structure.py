@@ -1,38 +1,72 @@
-"""Structural rules: possessives ('Tencent's QQ'), organ hierarchies ('X under the Y') and
-restructurings ('Baidu will divide into four units: A, B, C and D')."""
+"""Structural rules: possessives ('Tencent's QQ'), hyphenated owners ('Tencent-backed X'),
+organ hierarchies ('X under the Y') and restructurings ('Baidu will divide into four units: A,
+B, C and D')."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from kg.model import METONYMY, Claim
 from kg.rulebase import NESTED, RuleBase, prep_objects, subject_tokens
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+POSSESSED_WITHIN = 4  # lower-case words between a possessive and the name it owns
 
 
 class StructureRules(RuleBase):
     """Ownership and PART_OF from the shape of names and possessives."""
 
     def _possessive_claims(self) -> Iterator[Claim]:
-        """'Tencent's QQ' -> OWNS; 'the State Council's NRTA' -> NRTA PART_OF the State Council."""
+        """'Tencent's QQ' -> OWNS; 'the State Council's NRTA' -> NRTA PART_OF the State Council;
+        'Pinduoduo's Colin Huang' -> HOLDS_POSITION."""
+        for owner, index in self._possessed():
+            mention = self.mentions[index]
+            sent = self.doc[mention.start].sent
+            if self.mentions[owner].method == METONYMY:
+                continue  # "China's central bank": a nationality, not an owner
+            if self._other_role_between(owner, index):
+                continue  # "its rival X", "Ant's chairman X": the role names the relation
+            if self._name_between(owner, index):
+                continue  # "A's X or B's Y" misparsed: a possessor owns the next name only
+            if (self.mentions[owner].label, mention.label) == ("Regulator", "Regulator"):
+                claim = self._claim(index, "PART_OF", owner, sent, "possessive", "poss")
+            elif mention.label == "Person":  # "Pinduoduo's Colin Huang": someone of the firm
+                claim = self._claim(index, "HOLDS_POSITION", owner, sent, "possessive", "poss")
+            else:
+                claim = self._claim(owner, "OWNS", index, sent, "possessive", "poss")
+            if claim:
+                yield claim
+
+    def _possessed(self) -> list[tuple[int, int]]:
+        """(possessor, possessed) mention pairs: by the parse, and by the surface where a name
+        with 's is followed by another within a few lower-case words ('Ant's payment app X')."""
+        pairs: list[tuple[int, int]] = []
         for index, mention in enumerate(self.mentions):
             if mention.method == NESTED:
                 continue
-            root = self.doc[mention.start : mention.end].root
             for child in (c for t in self.doc[mention.start : mention.end] for c in t.children):
                 owner = self.index.by_token.get(child.i)
-                if child.dep_ != "poss" or owner is None or owner == index:
-                    continue
-                if self.mentions[owner].method == METONYMY:
-                    continue  # "China's central bank": a nationality, not an owner
-                if self._other_role_between(owner, index):
-                    continue  # "its rival X", "Ant's chairman X": the role names the relation
-                both = (self.mentions[owner].label, mention.label)
-                if both == ("Regulator", "Regulator"):
-                    claim = self._claim(index, "PART_OF", owner, root.sent, "possessive", "poss")
-                else:
-                    claim = self._claim(owner, "OWNS", index, root.sent, "possessive", "poss")
-                if claim:
-                    yield claim
+                if child.dep_ == "poss" and owner is not None and owner != index:
+                    pairs.append((owner, index))
+        for owner, mention in enumerate(self.mentions):
+            after = mention.end
+            if mention.method == NESTED or after >= len(self.doc):
+                continue
+            if self.doc[after].tag_ != "POS" and self.doc[after].lower_ not in ("'s", "’s"):
+                continue
+            for position in range(after + 1, min(after + 1 + POSSESSED_WITHIN, len(self.doc))):
+                possessed = self.index.by_token.get(position)
+                if possessed is not None:
+                    if (owner, possessed) not in pairs and possessed != owner:
+                        pairs.append((owner, possessed))
+                    break
+                if not self.doc[position].is_lower or not self.doc[position].is_alpha:
+                    break
+        return pairs
 
     def _other_role_between(self, owner: int, index: int) -> bool:
         """Whether a role word between a possessor and a name names another relation."""
@@ -43,31 +77,76 @@ class StructureRules(RuleBase):
             for token in self.doc[first.end : second.start]
         )
 
+    def _name_between(self, owner: int, index: int) -> bool:
+        first, second = sorted((self.mentions[owner], self.mentions[index]), key=lambda m: m.start)
+        return any(i in self.index.by_token for i in range(first.end, second.start))
+
     def _hierarchy_claims(self) -> Iterator[Claim]:
         """'General Office of the State Council' and 'X, a bureau that reports under the Y'."""
         for index, mention in enumerate(self.mentions):
             sent = self.doc[mention.start].sent
             if mention.method == NESTED:
                 container = self.index.by_token.get(mention.start)
-                if container is not None:
-                    claim = self._claim(container, "PART_OF", index, sent, "role", "nested-name")
-                    if claim:
-                        yield claim
+                if container is None or self.mentions[container].label == "Product":
+                    continue  # "Quillfeed Maps" is Quillfeed's, as OWNS or OPERATES: unsaid
+                claim = self._claim(container, "PART_OF", index, sent, "name", "nested")
+                if claim:
+                    yield claim
                 continue
             root = self.doc[mention.start : mention.end].root
             under = root.head
-            if under.lower_ != "under" or root.dep_ != "pobj":
+            if under.lower_ not in self.lexicon.under_preps or root.dep_ != "pobj":
                 continue
-            head = under.head
-            while (
-                head.dep_ not in ("ROOT", "relcl") and head.head is not head and head.pos_ != "VERB"
-            ):
-                head = head.head
-            subjects = [i for t in subject_tokens(head) for i in self.index.at(t)]
-            for subject in subjects:
-                claim = self._claim(subject, "PART_OF", index, sent, "role", "under")
+            for subject in self._placed_under(under):
+                both = (self.mentions[subject].label, mention.label)
+                if both == ("Regulator", "Regulator"):
+                    claim = self._claim(subject, "PART_OF", index, sent, "role", "under")
+                elif mention.label == "Company":  # "WeChat under Tencent": the firm above owns it
+                    claim = self._claim(index, "OWNS", subject, sent, "role", "under")
+                else:
+                    continue
                 if claim:
                     yield claim
+
+    def _placed_under(self, under: Token) -> list[int]:
+        """What 'under' places below: the name it follows ('WeChat under Tencent', 'a
+        platform under Didi' in apposition to a name), or the subject of the verb it follows
+        ('X, a bureau that reports under the Y')."""
+        before = self.index.by_token.get(under.i - 1)
+        if before is not None:  # the parser often hangs the phrase on the verb instead
+            return [before]
+        head = under.head
+        if head.pos_ in ("NOUN", "PROPN"):
+            found = self.index.at(head)
+            if not found and head.dep_ == "appos":
+                found = self.index.at(head.head)
+            if found:
+                return found
+        while head.dep_ not in ("ROOT", "relcl") and head.head is not head and head.pos_ != "VERB":
+            head = head.head
+        return [i for t in subject_tokens(head) for i in self.index.at(t)]
+
+    def _owner_compound_claims(self) -> Iterator[Claim]:
+        """'Tencent-backed Kuaishou', 'the Quillfeed-owned app X': a hyphenated participle of
+        ownership after a name makes that name the owner of what the participle describes."""
+        for token in self.doc:
+            if token.dep_ != "npadvmod" or token.i not in self.index.by_token:
+                continue
+            participle = token.head
+            hyphen = participle.i - 1 == token.i + 1 and self.doc[token.i + 1].tag_ == "HYPH"
+            if not hyphen or participle.lemma_.lower() not in self.lexicon.owner_participles:
+                continue
+            described = participle.head
+            while described.dep_ in ("compound", "amod") and described.i not in self.index.by_token:
+                described = described.head
+            owned = self.index.by_token.get(described.i)  # not the names listed with it
+            if owned is None:
+                continue
+            owner = self.index.by_token[token.i]
+            rule = f"{participle.lemma_}-compound"
+            claim = self._claim(owner, "OWNS", owned, token.sent, "possessive", rule)
+            if claim:
+                yield claim
 
     def _restructuring_claims(self) -> Iterator[Claim]:
         """'The group will divide its operations into four units: A, B, C and D' and

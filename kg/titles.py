@@ -45,7 +45,8 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
         verbs = [t.i for t in doc[begin:end] if t.tag_.startswith("VB")]
         if verbs:
             begin = verbs[-1] + 1
-        if doc[begin].is_sent_start and doc[begin].pos_ != "PROPN":
+        hyphenated = begin + 1 < end and doc[begin + 1].text == "-"  # "Anti-monopoly Law"
+        if doc[begin].is_sent_start and doc[begin].pos_ != "PROPN" and not hyphenated:
             begin += 1
         while end > begin and (
             not _title_case(doc[end - 1])
@@ -57,6 +58,7 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
             end -= 1
         while begin < end and (
             not _title_case(doc[begin])
+            or doc[begin].text == "-"
             or doc[begin].lower_ in NATIONALITY
             or doc[begin].dep_ == "case"
         ):

@@ -97,6 +97,29 @@ def test_ownership_from_possessives_and_relative_clauses(rules_nlp) -> None:
     assert ("Alibaba Group", "OWNS", "Youku") in found
 
 
+def test_each_possessor_owns_the_name_right_after_it(rules_nlp) -> None:
+    found = triples(
+        rules_nlp,
+        "The draft covers wallets like Ant Group’s Alipay or Tencent Holding’s WeChat Pay.",
+    )
+    assert found == {("Ant Group", "OWNS", "Alipay"), ("Tencent", "OWNS", "WeChat Pay")}
+
+
+def test_a_person_named_after_a_possessive_holds_a_position_there(rules_nlp) -> None:
+    found = triples(rules_nlp, "Officials met Meituan's Wang Xing and the CSRC's Yi Huiman.")
+    assert found == {
+        ("Wang Xing", "HOLDS_POSITION", "Meituan"),
+        ("Yi Huiman", "HOLDS_POSITION", "China Securities Regulatory Commission"),
+    }
+
+
+def test_part_of_names_a_unit(rules_nlp) -> None:
+    found = triples(
+        rules_nlp, "Yu'e Bao is part of Alipay, and the fine on Meituan is part of a campaign."
+    )
+    assert {r for r in found if r[1] == "PART_OF"} == {("Yu'eBao", "PART_OF", "Alipay")}
+
+
 def test_a_role_word_after_a_possessive_names_the_relation_instead_of_ownership(
     rules_nlp,
 ) -> None:
@@ -108,6 +131,32 @@ def test_a_role_word_after_a_possessive_names_the_relation_instead_of_ownership(
     assert ("Meituan", "OWNS", "Ele.me") not in found
     assert ("Baidu", "OWNS", "Sogou") not in found
     assert ("Baidu", "COMPETES_WITH", "Sogou") in found
+
+
+def test_a_known_firm_at_the_start_of_a_longer_name_names_a_product(rules_nlp) -> None:
+    graph = extract_one(
+        rules_nlp,
+        "Regulators warned users of Baidu Maps and Tencent Ads SDK, Alibaba Tuesday said. "
+        "Tencent Holdings and Tencent Chairman Pony Ma were not named; the Ant IPO was.",
+    )
+    assert {(e.name, e.label) for e in graph.entities} == {
+        ("Baidu Maps", "Product"),
+        ("Tencent Ads SDK", "Product"),
+        ("Baidu", "Company"),
+        ("Tencent", "Company"),
+        ("Alibaba Group", "Company"),
+        ("Ant Group", "Company"),
+        ("Pony Ma", "Person"),
+    }
+    # whose product it is goes unsaid: annotators read it as OWNS and OPERATES alike
+    assert ("Pony Ma", "HOLDS_POSITION", "Tencent") in triples_of(graph)
+    assert not {r for r in triples_of(graph) if r[1] in ("OWNS", "OPERATES", "PART_OF")}
+
+
+def test_a_headline_in_title_case_names_no_product(rules_nlp) -> None:
+    graph = extract_one(rules_nlp, "Alibaba Shares Slide As Beijing Steps In")
+    assert "Alibaba Group" in {e.name for e in graph.entities}
+    assert not any(e.label == "Product" for e in graph.entities)
 
 
 def test_a_legal_form_after_a_company_name_is_part_of_the_name(rules_nlp) -> None:
@@ -221,6 +270,26 @@ def test_a_group_noun_without_members_named_after_it_reaches_no_one(rules_nlp) -
     assert not any(r[1] == "SUMMONED" for r in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Last week the MIIT handed Kuaishou a penalty of 2 million yuan.",
+            {("Ministry of Industry and Information Technology", "FINED", "Kuaishou")},
+        ),
+        (
+            "The CSRC slapped Xiaomi with a fine over its disclosures.",
+            {("China Securities Regulatory Commission", "FINED", "Xiaomi")},
+        ),
+        ("Pinduoduo paid the fine to the CSRC in March.", set()),
+    ],
+)
+def test_an_action_noun_given_to_the_object_of_its_verb(
+    rules_nlp, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(rules_nlp, text) == expected
+
+
 def test_action_nouns_with_possessors_and_light_verbs(rules_nlp) -> None:
     found = triples(
         rules_nlp,
@@ -295,6 +364,98 @@ def test_passive_without_agent_takes_the_reporting_speaker(rules_nlp) -> None:
     assert ("Shenzhen Stock Exchange", "SUSPENDED", "NetEase") in found
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Pinduoduo was fined 800,000 yuan last spring, according to SAMR.",
+            {("State Administration for Market Regulation", "FINED", "Pinduoduo")},
+        ),
+        (
+            "Authorities told Kuaishou to remove the feature, according to a notice from the CAC.",
+            {("Cyberspace Administration of China", "ORDERED", "Kuaishou")},
+        ),
+        (
+            "Officials halted NetEase's bond sale, the Shenzhen Stock Exchange said on Monday.",
+            {("Shenzhen Stock Exchange", "SUSPENDED", "NetEase")},
+        ),
+        # the source takes over only a regulator's acts, and only where no actor is named
+        ("Baidu attacked the draft rules, Caixin reported.", set()),
+        (
+            "The CSRC fined Xiaomi, according to the People's Bank of China.",
+            {("China Securities Regulatory Commission", "FINED", "Xiaomi")},
+        ),
+    ],
+)
+def test_an_act_without_a_named_actor_takes_the_source_of_the_statement(
+    rules_nlp, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(rules_nlp, text) == expected
+
+
+def test_a_hyphenated_participle_of_ownership_names_the_owner(rules_nlp) -> None:
+    found = triples(
+        rules_nlp,
+        "Alibaba-backed Weibo hired staff. The Tencent-owned app Weixin grew. "
+        "The SAMR-approved deal closed, and a state-owned bank lent to Meituan. "
+        "JD.com and Tencent-backed Kuaishou were summoned.",
+    )
+    assert {r for r in found if r[1] == "OWNS"} == {
+        ("Alibaba Group", "OWNS", "Weibo"),
+        ("Tencent", "OWNS", "WeChat"),
+        ("Tencent", "OWNS", "Kuaishou"),
+    }
+
+
+def test_a_name_placed_under_another_belongs_to_it(rules_nlp) -> None:
+    found = triples(
+        rules_nlp,
+        "The MIIT told Douyin under ByteDance to fix its pop-ups. "
+        "Meituan came under pressure from SAMR.",
+    )
+    assert found == {
+        ("Ministry of Industry and Information Technology", "ORDERED", "Douyin"),
+        ("ByteDance", "OWNS", "Douyin"),
+    }
+
+
+def test_the_firm_behind_a_product_runs_it(rules_nlp) -> None:
+    found = triples(
+        rules_nlp,
+        "Ant Group, the company behind Alipay, hired staff. Tencent is the firm behind WeChat. "
+        "Meituan, the group behind Mobike, grew. The State Council stands behind Huawei.",
+    )
+    assert found == {
+        ("Ant Group", "OPERATES", "Alipay"),
+        ("Tencent", "OPERATES", "WeChat"),
+        ("Meituan", "OWNS", "Mobike"),
+    }
+
+
+def test_what_a_regulator_orders_halted_is_suspended(rules_nlp) -> None:
+    miit = "Ministry of Industry and Information Technology"
+    found = triples(
+        rules_nlp,
+        "The MIIT instructed Kuaishou and Bilibili to halt new user registrations. "
+        "Didi agreed to stop its promotions.",
+    )
+    assert found == {
+        (miit, rel_type, firm)
+        for rel_type in ("ORDERED", "SUSPENDED")
+        for firm in ("Kuaishou", "Bilibili")
+    }
+
+
+def test_a_doubled_comma_does_not_break_a_list(rules_nlp) -> None:
+    from kg.mentions import find_mentions
+    from kg.rulebase import mention_lists
+
+    doc = rules_nlp("Regulators met Alibaba, Tencent,, Baidu and JD.com, and Xiaomi met Meituan.")
+    mentions = find_mentions(doc)
+    lists = [[mentions[i].text for i in group] for group in mention_lists(doc, mentions)]
+    assert lists == [["Alibaba", "Tencent", "Baidu", "JD.com"]]
+
+
 def test_organs_under_and_inside_other_organs(rules_nlp) -> None:
     found = triples(
         rules_nlp,
@@ -314,6 +475,11 @@ def test_policy_titles_written_out_in_full(rules_nlp) -> None:
         "ISSUED",
         "Measures on the Security of Vehicle Data",
     ) in {(r["subject"], r["type"], r["object"]) for r in record["relations"]}
+
+
+def test_a_title_opening_a_sentence_keeps_its_hyphenated_first_word(rules_nlp) -> None:
+    found = triples(rules_nlp, "Cross-border Data Rules were issued by the CAC in the spring.")
+    assert found == {("Cyberspace Administration of China", "ISSUED", "Cross-border Data Rules")}
 
 
 def test_navigation_credits_and_events_are_not_entities(rules_nlp) -> None:
