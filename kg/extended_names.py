@@ -6,6 +6,7 @@ the mention to the whole name, a company or a product of its own."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.cues import cues
@@ -102,6 +103,12 @@ def _product_after(doc: Doc, end: int, taken: set[int], excluded: frozenset[str]
     return end if position > end and _headline(doc, end) else position
 
 
+@cache
+def _not_product_words(heads: frozenset[str]) -> frozenset[str]:
+    """Words that end a product's name after a firm's: company words, legal forms, roles."""
+    return heads | name_rules().corporate_suffixes | frozenset(cues().roles)
+
+
 def _headline(doc: Doc, position: int) -> bool:
     """Whether the line around POSITION is a Title-case headline ('Quillfeed Shares Fall As
     Rules Bite'): it capitalises, not after a sentence's end, a verb or a function word."""
@@ -130,7 +137,7 @@ def extended_names(doc: Doc, mentions: list[Mention], heads: frozenset[str]) -> 
     # a statistical name right after a known one may be the rest of its name ('Investment
     # Limited' after 'Quillfeed'); a curated one never is
     taken = {i for m in mentions if m.gazetteer_id for i in range(m.start, m.end)}
-    excluded = heads | name_rules().corporate_suffixes | frozenset(cues().roles)
+    excluded = _not_product_words(heads)
     places = {m.start for m in mentions if m.method == METONYMY and m.end == m.start + 1}
     widened: list[Mention] = []
     spans: list[tuple[int, int]] = []

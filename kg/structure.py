@@ -68,18 +68,21 @@ class StructureRules(RuleBase):
                     break
         return pairs
 
+    def _between(self, owner: int, index: int) -> range:
+        """The tokens between a possessor and the name it is said to have, in text order."""
+        first, second = sorted((self.mentions[owner], self.mentions[index]), key=lambda m: m.start)
+        return range(first.end, second.start)
+
     def _other_role_between(self, owner: int, index: int) -> bool:
         """Whether a role word between a possessor and a name names another relation."""
-        first, second = sorted((self.mentions[owner], self.mentions[index]), key=lambda m: m.start)
         roles = self.lexicon.roles
         return any(
-            roles.get(token.lemma_.lower(), "OWNS").replace("_REVERSED", "") != "OWNS"
-            for token in self.doc[first.end : second.start]
+            roles.get(self.doc[i].lemma_.lower(), "OWNS").replace("_REVERSED", "") != "OWNS"
+            for i in self._between(owner, index)
         )
 
     def _name_between(self, owner: int, index: int) -> bool:
-        first, second = sorted((self.mentions[owner], self.mentions[index]), key=lambda m: m.start)
-        return any(i in self.index.by_token for i in range(first.end, second.start))
+        return any(i in self.index.by_token for i in self._between(owner, index))
 
     def _hierarchy_claims(self) -> Iterator[Claim]:
         """'General Office of the State Council' and 'X, a bureau that reports under the Y'."""
