@@ -33,6 +33,8 @@ class Cues:
     planned: frozenset[str]
     negations: frozenset[str]
     reporting: frozenset[str]
+    misconduct: frozenset[str]
+    removal_particles: frozenset[str]
     attendance_verbs: frozenset[str]
     attended_events: frozenset[str]
     attendance_window: int
@@ -88,6 +90,8 @@ def cues() -> Cues:
         planned=frozenset(raw["planned"]),
         negations=frozenset(raw["negations"]),
         reporting=frozenset(raw["reporting"]),
+        misconduct=frozenset(raw["misconduct"]),
+        removal_particles=frozenset(raw["removal_particles"]),
         attendance_verbs=frozenset(raw["attendance"]["verbs"]),
         attended_events=frozenset(raw["attendance"]["events"]),
         attendance_window=int(raw["attendance"]["window"]),

@@ -52,27 +52,61 @@ class CuratedEntity:
 
 @cache
 def gazetteer() -> dict[str, CuratedEntity]:
-    """All curated entities by id; fails loudly on an unknown type."""
+    """All curated entities by id."""
+    return curated_entities(load_yaml("gazetteer.yaml"))
+
+
+def curated_entities(raw_entries: list[dict]) -> dict[str, CuratedEntity]:
+    """Entries of gazetteer.yaml's shape, checked: fails loudly on an unknown type, on a name
+    or alias that two entries of one type claim, and on a domain that two entries claim."""
     labels = ontology().labels
     entries: dict[str, CuratedEntity] = {}
-    for raw in load_yaml("gazetteer.yaml"):
+    described = _described_aliases(raw_entries)
+    owner: dict[tuple[str, str], str] = {}
+    for raw in raw_entries:
         if raw["type"] not in labels:
             raise ValueError(f"gazetteer entry {raw['name']!r} has unknown type {raw['type']!r}")
         entity = CuratedEntity(
             id=slugify(raw["name"]),
             name=raw["name"],
             label=raw["type"],
-            aliases=tuple(raw.get("aliases") or ()),
+            aliases=tuple(dict.fromkeys([*(raw.get("aliases") or ()), *described[raw["name"]]])),
             wikidata=raw.get("wikidata"),
             family_name=raw.get("family_name"),
             known_for=tuple(slugify(n) for n in raw.get("known_for") or ()),
         )
         entries[entity.id] = entity
+        for surface in (entity.name, *entity.aliases):
+            key = (normalise_surface(surface), entity.label)
+            if owner.setdefault(key, entity.name) != entity.name:
+                raise ValueError(
+                    f"gazetteer.yaml: {surface!r} names both {owner[key]!r} and {entity.name!r}"
+                )
     for entity in entries.values():
         unknown = [i for i in entity.known_for if i not in entries]
         if unknown:
             raise ValueError(f"gazetteer entry {entity.name!r} is known for unknown {unknown}")
     return entries
+
+
+def _described_aliases(entries: list[dict]) -> dict[str, list[str]]:
+    """For each entry, the descriptions its `domains` make with the description heads of
+    typing.yaml: a regulator whose domain is 'cybersecurity' is 'the cybersecurity watchdog'.
+    A domain that two entries claim tells neither apart."""
+    heads = load_yaml("typing.yaml")["description_heads"]
+    claimed: dict[str, str] = {}
+    found: dict[str, list[str]] = {}
+    for raw in entries:
+        found[raw["name"]] = []
+        for domain in raw.get("domains") or ():
+            if domain.lower() in claimed:
+                raise ValueError(
+                    f"gazetteer.yaml: domain {domain!r} of {raw['name']!r} is already "
+                    f"{claimed[domain.lower()]!r}'s"
+                )
+            claimed[domain.lower()] = raw["name"]
+            found[raw["name"]] += [f"{domain} {head}" for head in heads]
+    return found
 
 
 @cache

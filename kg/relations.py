@@ -47,8 +47,13 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules):
 
     def _all(self) -> Iterator[Claim]:
         for token in self.doc:
-            if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+            if (
+                token.pos_ in ("VERB", "AUX")
+                or token.tag_.startswith("VB")
+                or _by_participle(token)
+            ):
                 yield from self._verb_claims(token)
+                yield from self._misconduct_claims(token)
             elif token.pos_ in ("NOUN", "PROPN"):
                 yield from self._noun_claims(token)
         for sent in self.doc.sents:
@@ -88,7 +93,7 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules):
         by_agent = any(c.dep_ == "agent" for c in verb.children)
         if verb.dep_ == "acl" and (verb.tag_ == "VBN" or by_agent) and not passive:
             # "QQ Music, an app run by Tencent", "one of the platforms told by the CAC to ..."
-            objects = [i for t in described_by(verb.head) for i in self.index.at(t)]
+            objects = self._described_mentions(verb.head)
             subjects = [i for t in agent_tokens(verb) for i in self.index.at(t)]
             rule = "participle"
         elif passive:
@@ -105,7 +110,7 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules):
                 rule = "passive-reported"
         else:
             subjects = [i for t in subject_tokens(verb) for i in self.index.at(t)]
-            object_tokens = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+            object_tokens = direct_objects(verb)
             object_tokens += prep_objects(verb, preps)
             for prt in (c for c in verb.children if c.dep_ in ("prt", "advmod")):
                 object_tokens += prep_objects(prt, preps)
@@ -140,6 +145,81 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules):
             modality,
             props,
         )
+        if rel_type == "ORDERED" and any(
+            c.dep_ in ("prep", "prt", "advmod") and c.lower_ in self.lexicon.removal_particles
+            for c in verb.children
+        ):
+            # "ordered the app off the stores": what is ordered off is suspended
+            yield from self._pairs(
+                subjects,
+                objects,
+                "SUSPENDED",
+                verb.sent,
+                "verb",
+                f"{verb.lemma_}:off",
+                modality,
+                {},
+            )
+
+    def _described_mentions(self, noun: Token) -> list[int]:
+        """The mentions a participle's noun stands for. A common noun in apposition ('X, a
+        platform owned by Y') stands for X alone, not for what the parser listed after it."""
+        if noun.i not in self.index.by_token and noun.dep_ == "appos":
+            # the name just before the apposition's comma, wherever the parser hung it
+            before = noun.left_edge.i - 1
+            if before > 0 and self.doc[before].text == ",":
+                named = self.index.by_token.get(before - 1)
+            else:
+                named = self.index.by_token.get(noun.head.i)
+            return [] if named is None else [named]
+        return [i for t in described_by(noun) for i in self.index.at(t)]
+
+    def _misconduct_claims(self, verb: Token) -> Iterator[Claim]:
+        """'Meituan abused its position, SAMR said': whoever reports someone's wrongdoing
+        criticises them."""
+        if not any(lemma in self.lexicon.misconduct for lemma in lemma_candidates(verb)):
+            return
+        modality = modality_of(verb, self.lexicon)
+        sources = self._source_of(verb) or self._speakers(verb.sent)
+        if modality is None or not sources:
+            return
+        accused = [i for t in subject_tokens(verb) for i in self.index.at(t)]
+        accused = accused or self._named_before(verb)
+        yield from self._pairs(
+            sources,
+            accused,
+            "CRITICIZED",
+            verb.sent,
+            "verb",
+            f"{verb.lemma_}:reported",
+            modality,
+            {},
+        )
+
+    def _speakers(self, sent: Span) -> list[int]:
+        """Who a sentence says is speaking, read from the words where the parse is unsure:
+        the name just before a verb of saying ('..., SAMR said', 'the regulator said that'),
+        or just after one set off by a comma ('..., said the CAC')."""
+        for verb in sent:
+            if verb.pos_ != "VERB" or verb.lemma_ not in self.lexicon.reporting:
+                continue
+            found = self._named_before(verb)
+            if not found and verb.i > sent.start and self.doc[verb.i - 1].text == ",":
+                following = verb.i + 1
+                while following < sent.end and self.doc[following].pos_ == "DET":
+                    following += 1
+                found = [self.index.by_token[following]] if following in self.index.by_token else []
+            if found:
+                return found
+        return []
+
+    def _named_before(self, verb: Token) -> list[int]:
+        """The mention right before a verb, across auxiliaries and adverbs only."""
+        before = verb.i - 1
+        while before >= verb.sent.start and self.doc[before].pos_ in ("AUX", "ADV", "PART"):
+            before -= 1
+        named = self.index.by_token.get(before)
+        return [] if named is None else [named]
 
     def _ordered_to(self, verb: Token) -> bool:
         """Whether VERB is what another verb orders its object to do."""
@@ -149,12 +229,18 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules):
         return cue is not None and cue[0] == "ORDERED"
 
     def _source_of(self, verb: Token) -> list[int]:
-        return [i for t in source_tokens(verb, self.lexicon.reporting) for i in self.index.at(t)]
+        """The first named source of what VERB states, with those listed with it."""
+        for token in source_tokens(verb, self.lexicon.reporting):
+            if found := self.index.at(token):
+                return found
+        return []
 
     def _noun_claims(self, noun: Token) -> Iterator[Claim]:
         rel_type = self.lexicon.nouns.get(noun.lemma_.lower())
-        if rel_type is None:
-            return
+        if rel_type is None or any(
+            c.dep_ == "det" and c.lower_ in self.lexicon.negations for c in noun.children
+        ):
+            return  # "no fine", "no control over"
         if noun.dep_ == "pobj" and noun.head.lower_ in self.lexicon.under_preps:
             yield from self._placed_under_claims(noun, rel_type)
             return
@@ -234,6 +320,30 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules):
             if ent.label_ == "MONEY":
                 return money(ent.text)
         return {}
+
+
+def _by_participle(token: Token) -> bool:
+    """'an app run by X': a word with a 'by' agent that describes a noun is a participle,
+    whatever part of speech the tagger gave it."""
+    return token.dep_ == "acl" and any(c.dep_ == "agent" for c in token.children)
+
+
+def direct_objects(verb: Token) -> list[Token]:
+    """A verb's objects, with two shapes the parser splits: the receiver of a sum ('fined
+    Alipay 2 million yuan' read as one noun phrase, the name a modifier of the sum) and the
+    object two coordinated verbs share ('warned and fined Alipay': the first verb has none)."""
+    found = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    if not found:
+        shared = (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")
+        for later in shared:
+            if not any(x.dep_ in ("nsubj", "nsubjpass") for x in later.children):
+                found = [c for c in later.children if c.dep_ in ("dobj", "dative")]
+                break
+    for sum_ in [t for t in found if t.ent_type_ == "MONEY"]:
+        found += [
+            c for c in sum_.children if c.dep_ in ("nmod", "compound") and c.ent_type_ != "MONEY"
+        ]
+    return found
 
 
 def _reported_by(verb: Token, reporting: frozenset[str]) -> Token | None:

@@ -13,8 +13,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 _ROLE_MODIFIERS = (
-    r"(?:(?:former|then|current|executive|deputy|acting|new|ex-|co-|its|the|a|an"
-    r"|financial|fintech|online|payment|largest|biggest|main|top)\b\s*)*"
+    r"(?:(?:former|then|current|executive|deputy|acting|new|its|the|a|an"
+    r"|financial|fintech|online|payment|largest|biggest|main|top)\b\s*|(?:ex|co)\s*-\s*)*"
 )
 _FREE_WORDS = r"(?:[a-z-]+\s+){0,3}"  # "group chief executive", "e-commerce website"
 
@@ -36,8 +36,9 @@ class RoleRules(RuleBase):
         after_org = re.compile(
             rf"^(?:['’]s\s+)?{_ROLE_MODIFIERS}{_FREE_WORDS}(?P<role>{role})\b", re.I
         )
-        role_of = re.compile(
-            rf"^,\s*{_ROLE_MODIFIERS}(?P<role>{role})\s+(?:of|at)(?:\s+the)?(?:\s+[a-z-]+){{0,2}}$",
+        role_of = re.compile(  # two roles may share the 'of': "chief executive and founder of"
+            rf"^,\s*{_ROLE_MODIFIERS}(?P<role>{role})(?:\s*(?:,|and|&)\s*{_ROLE_MODIFIERS}"
+            rf"(?P<second>{role}))?\s+(?:of|at)(?:\s+the)?(?:\s+[a-z-]+){{0,2}}$",
             re.I,
         )
         for a_pos, a in enumerate(inside):
@@ -54,6 +55,8 @@ class RoleRules(RuleBase):
                     yield from self._role(b, a, match.group("role"), prefix, sent)
                 elif match := role_of.match(gap):  # PERSON, founder of ORG
                     yield from self._role(a, b, match.group("role"), gap, sent)
+                    if match.group("second"):
+                        yield from self._role(a, b, match.group("second"), gap, sent)
                 elif apposed.match(gap):  # PERSON, ORG's founder
                     tail = self._text(second.end, min(second.end + 5, sent.end))
                     match = after_org.match(tail)

@@ -27,6 +27,7 @@ NESTED = "nested"
 SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she"})
 PERSON_TYPES = frozenset({"Person", "PERSON"})
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
+JOINT_ADVERBS = frozenset({"together", "along"})
 COPULAS = frozenset({"be", "remain", "become", "serve", "name", "appoint", "act"})
 
 
@@ -196,10 +197,25 @@ def subject_tokens(verb: Token) -> list[Token]:
     if verb.dep_ == "relcl" and all(s.lower_ in RELATIVE_PRONOUNS for s in subjects):
         return [_relative_antecedent(verb)]  # "Tencent, which owns QQ"
     if subjects:
-        return subjects
+        return subjects + [c for head in (verb, *subjects) for c in _acting_with(head)]
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         return subject_tokens(verb.head)
     return []
+
+
+def _acting_with(head: Token) -> list[Token]:
+    """Who acts beside a subject: 'the NPPA, together with the CAC, met ...', 'the CSRC,
+    along with the central bank, fined ...' (the parser hangs the phrase on the subject or on
+    the verb; on the verb, only before it: 'fined X, along with Y' lists what was fined)."""
+    found: list[Token] = []
+    for child in head.children:
+        if child.dep_ != "prep" or (head.pos_ in ("VERB", "AUX") and child.i > head.i):
+            continue
+        if child.lower_ == "with" and any(c.lower_ in JOINT_ADVERBS for c in child.children):
+            found += [p for p in child.children if p.dep_ == "pobj"]
+        elif child.lower_ in JOINT_ADVERBS:
+            found += prep_objects(child, frozenset({"with"}))
+    return found
 
 
 def _relative_antecedent(verb: Token) -> Token:
@@ -216,16 +232,15 @@ def _relative_antecedent(verb: Token) -> Token:
 
 
 def source_tokens(verb: Token, reporting: frozenset[str]) -> list[Token]:
-    """Who states what VERB reports: the subject of the verb of saying it hangs on ('X was
-    fined, SAMR said') or the object of 'according to' ('..., according to a statement from
-    the CAC')."""
+    """Who states what VERB reports, most likely first: the subject of the verb of saying it
+    hangs on ('X was fined, SAMR said') or the words of 'according to' in order ('...,
+    according to a statement posted on the CAC's website')."""
     if verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_ in reporting:
         return subject_tokens(verb.head)
     found: list[Token] = []
     for according in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "according"):
         for named in prep_objects(according, frozenset({"to"})):
-            found.append(named)
-            found += prep_objects(named, frozenset({"from", "by", "of"}))
+            found += named.subtree
     return found
 
 

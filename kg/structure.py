@@ -64,8 +64,9 @@ class StructureRules(RuleBase):
                     if (owner, possessed) not in pairs and possessed != owner:
                         pairs.append((owner, possessed))
                     break
-                if not self.doc[position].is_lower or not self.doc[position].is_alpha:
-                    break
+                word = self.doc[position]
+                if not word.is_lower or not word.is_alpha or word.pos_ == "CCONJ":
+                    break  # "A's app and B": B is not A's
         return pairs
 
     def _between(self, owner: int, index: int) -> range:
@@ -142,6 +143,8 @@ class StructureRules(RuleBase):
             described = participle.head
             while described.dep_ in ("compound", "amod") and described.i not in self.index.by_token:
                 described = described.head
+            if described.i < participle.i:  # the parse hung the participle elsewhere
+                described = self._next_named(participle)
             owned = self.index.by_token.get(described.i)  # not the names listed with it
             if owned is None:
                 continue
@@ -150,6 +153,16 @@ class StructureRules(RuleBase):
             claim = self._claim(owner, "OWNS", owned, token.sent, "possessive", rule)
             if claim:
                 yield claim
+
+    def _next_named(self, token: Token, window: int = 4) -> Token:
+        """The first named token after TOKEN across modifiers only ('-backed video app X'),
+        else TOKEN itself."""
+        for following in self.doc[token.i + 1 : token.i + 1 + window]:
+            if following.i in self.index.by_token:
+                return following
+            if following.pos_ not in ("ADJ", "NOUN", "NUM") and following.tag_ != "HYPH":
+                break
+        return token
 
     def _restructuring_claims(self) -> Iterator[Claim]:
         """'The group will divide its operations into four units: A, B, C and D' and

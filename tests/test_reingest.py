@@ -12,7 +12,7 @@ from kg.model import Document
 from kg.store import open_store
 
 FIRST = "The Ministry of Finance fined Kuaishou 3 million yuan on Tuesday."
-SECOND = "The Ministry of Finance summoned Halvern Bank on Thursday."
+SECOND = "The Ministry of Finance summoned Lufax on Thursday."
 OTHER = "Kuaishou said on Friday that it would appeal."
 
 

@@ -539,3 +539,159 @@ def test_parallel_extraction_keeps_order_and_results(rules_nlp) -> None:
     two = list(extract_documents(rules_nlp, documents, batch_size=4, workers=2))
     assert [g.document.id for g in two] == [d.id for d in documents]
     assert two == one and any(g.relations for g in two)
+
+
+def test_coordinated_verbs_share_a_later_object(rules_nlp) -> None:
+    pboc = "People's Bank of China"
+    assert triples(
+        rules_nlp, "The central bank said on Monday that it warned and fined Lufax."
+    ) == {
+        (pboc, "WARNED", "Lufax"),
+        (pboc, "FINED", "Lufax"),
+    }
+    # a later verb with a subject of its own keeps its object
+    assert triples(rules_nlp, "SAMR warned on Monday and the CAC fined Lufax.") == {
+        ("Cyberspace Administration of China", "FINED", "Lufax")
+    }
+
+
+def test_the_receiver_of_a_sum_that_the_parser_reads_into_the_sum(rules_nlp) -> None:
+    found = triples(
+        rules_nlp, "The central bank said that it warned and fined Lufax 3 million yuan."
+    )
+    assert ("People's Bank of China", "FINED", "Lufax") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Meituan forced riders to accept lower pay by cutting bonuses, SAMR said.",
+            {("State Administration for Market Regulation", "CRITICIZED", "Meituan")},
+        ),
+        (
+            "The CAC said that since 2019 Kuaishou had violated rules on minors.",
+            {("Cyberspace Administration of China", "CRITICIZED", "Kuaishou")},
+        ),
+        (
+            "JD.com abused its position, said the State Administration for Market Regulation.",
+            {("State Administration for Market Regulation", "CRITICIZED", "JD.com")},
+        ),
+        # no one reports it, or the report denies it
+        ("Meituan forced riders to accept lower pay.", set()),
+        ("SAMR said JD.com had not abused its position.", set()),
+    ],
+)
+def test_who_reports_a_wrongdoing_criticises_the_wrongdoer(
+    rules_nlp, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert {r for r in triples(rules_nlp, text) if r[1] == "CRITICIZED"} == expected
+
+
+def test_control_over_a_firm_is_ownership(rules_nlp) -> None:
+    assert triples(rules_nlp, "Tencent holds majority control over Huya.") == {
+        ("Tencent", "OWNS", "Huya")
+    }
+    assert triples(rules_nlp, "Tencent has no control over Huya.") == set()
+
+
+def test_an_apposition_describes_the_name_before_its_comma(rules_nlp) -> None:
+    found = triples(
+        rules_nlp,
+        "The CAC fined Weibo and Youku, a video site owned by Alibaba. "
+        "JD.com and Alibaba-backed Ele.me, two delivery apps, were named.",
+    )
+    assert {r for r in found if r[1] == "OWNS"} == {
+        ("Alibaba Group", "OWNS", "Youku"),
+        ("Alibaba Group", "OWNS", "Ele.me"),
+    }
+
+
+def test_the_source_is_whoever_the_according_to_phrase_names(rules_nlp) -> None:
+    found = triples(
+        rules_nlp,
+        "Kuaishou was fined 500,000 yuan, according to a notice posted on the State "
+        "Administration for Market Regulation's website on Monday.",
+    )
+    assert found == {("State Administration for Market Regulation", "FINED", "Kuaishou")}
+    found = triples(
+        rules_nlp, "Regulators fined Lufax, according to a joint notice from the PBoC and the CSRC."
+    )
+    assert found == {
+        ("People's Bank of China", "FINED", "Lufax"),
+        ("China Securities Regulatory Commission", "FINED", "Lufax"),
+    }
+
+
+def test_roles_sharing_one_of_and_actors_acting_together(rules_nlp) -> None:
+    found = triples(rules_nlp, "Colin Huang, chief executive and co-founder of Pinduoduo, left.")
+    assert found == {
+        ("Colin Huang", "HOLDS_POSITION", "Pinduoduo"),
+        ("Colin Huang", "FOUNDED", "Pinduoduo"),
+    }
+    assert triples(rules_nlp, "The CSRC, along with the central bank, fined Lufax.") == {
+        ("China Securities Regulatory Commission", "FINED", "Lufax"),
+        ("People's Bank of China", "FINED", "Lufax"),
+    }
+    assert triples(rules_nlp, "The NPPA, together with the CAC, summoned NetEase.") == {
+        ("National Press and Publication Administration", "SUMMONED", "NetEase"),
+        ("Cyberspace Administration of China", "SUMMONED", "NetEase"),
+    }
+    # after the verb, the phrase lists what was acted on, not who acted
+    found = triples(rules_nlp, "SAMR fined JD.com, along with Meituan.")
+    assert {s for s, t, o in found} == {"State Administration for Market Regulation"}
+
+
+def test_a_participle_with_a_by_agent_whatever_its_tag(rules_nlp) -> None:
+    assert triples(rules_nlp, "The CAC fined QQ Music, an app run by Tencent.") == {
+        ("Cyberspace Administration of China", "FINED", "QQ Music"),
+        ("Tencent", "OPERATES", "QQ Music"),
+    }
+
+
+def test_an_order_that_sends_a_firm_off_suspends_it(rules_nlp) -> None:
+    cac = "Cyberspace Administration of China"
+    assert triples(rules_nlp, "The CAC ordered Kuaishou off the app stores.") == {
+        (cac, "ORDERED", "Kuaishou"),
+        (cac, "SUSPENDED", "Kuaishou"),
+    }
+    assert triples(rules_nlp, "The CAC ordered Kuaishou to pay compensation.") == {
+        (cac, "ORDERED", "Kuaishou")
+    }
+
+
+def test_a_regulator_described_by_its_domain_is_that_regulator(rules_nlp) -> None:
+    assert triples(rules_nlp, "The cyber-security watchdog fined Lufax on Friday.") == {
+        ("Cyberspace Administration of China", "FINED", "Lufax")
+    }
+    assert triples(rules_nlp, "China's antitrust agency summoned Meituan.") == {
+        ("State Administration for Market Regulation", "SUMMONED", "Meituan")
+    }
+
+
+def test_the_gazetteer_refuses_a_name_or_domain_that_two_entries_claim() -> None:
+    from kg.gazetteer import curated_entities
+
+    one = {"name": "Alpha Regulatory Office", "type": "Regulator", "aliases": ["ARO"]}
+    assert set(curated_entities([one])) == {"alpha-regulatory-office"}
+    twin = {"name": "Beta Office", "type": "Regulator", "aliases": ["aro"]}
+    with pytest.raises(ValueError, match="'aro' names both 'Alpha Regulatory Office'"):
+        curated_entities([one, twin])
+    same_domain = [
+        {**one, "domains": ["fishing"]},
+        {"name": "Beta Office", "type": "Regulator", "domains": ["Fishing"]},
+    ]
+    with pytest.raises(ValueError, match="domain 'Fishing' of 'Beta Office'"):
+        curated_entities(same_domain)
+    # a name of another type is another entity
+    product = {"name": "ARO", "type": "Product"}
+    assert len(curated_entities([one, product])) == 2
+
+
+def test_calling_out_criticises_and_a_possessive_stops_at_and(rules_nlp) -> None:
+    miit = "Ministry of Industry and Information Technology"
+    found = triples(rules_nlp, "The MIIT called out Alibaba's reading app and iQiyi's video app.")
+    assert found == {(miit, "CRITICIZED", "Alibaba Group"), (miit, "CRITICIZED", "iQiyi")}
+    assert triples(rules_nlp, "Jack Ma hit out at the Basel Accords.") == {
+        ("Jack Ma", "CRITICIZED", "Basel Accords")
+    }
