@@ -83,7 +83,8 @@ def link_anaphors(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 def _described_label(token: Token, rules: AnaphorRules) -> str | None:
     """The type 'the regulator' / 'this law' stands for ('its regulator' is another entity)."""
     label = rules.heads.get(token.lower_)
-    if label is None or token.tag_ not in ("NN", "NNP"):
+    plural_name = label == "Policy" and token.tag_ in ("NNS", "NNPS")  # "the rules" is one rule
+    if label is None or (token.tag_ not in ("NN", "NNP") and not plural_name):
         return None
     determiner = next((c for c in token.children if c.dep_ in ("det", "poss")), None)
     if determiner is None or determiner.lower_ not in DETERMINERS:

@@ -9,17 +9,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from kg.groups import definite, is_group
 from kg.model import Claim
-from kg.rulebase import NESTED, RuleBase, agent_tokens, modality_of, prep_objects, subject_tokens
+from kg.rulebase import (
+    BRIDGE,
+    NESTED,
+    RuleBase,
+    agent_tokens,
+    modality_of,
+    prep_objects,
+    subject_tokens,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-METHOD = "bridge"
-GROUP_TAGS = frozenset({"NNS", "NNPS"})
-DEFINITE = frozenset({"the", "these", "those"})
-BARE_MODIFIERS = frozenset({"det", "nummod", "amod", "compound", "quantmod"})
-QUALIFYING_TAGS = frozenset({"IN", "WDT", "WP", "VBN", "VBG"})  # behind, that, which, named
 # members are named: not organs inside a name, not pronouns
 UNNAMED = frozenset({NESTED, "anaphora"})
 # a member named inside these is about something else ("Tenpay, which Tencent owns")
@@ -40,7 +44,7 @@ class BridgeRules(RuleBase):
         for subjects, rel_type, group, modality in self._group_events():
             here = number[group.sent.start]
             members, there = self._named_after(sentences[here + 1 : here + 1 + window])
-            if not members and _definite(group):
+            if not members and definite(group):
                 before = sentences[max(0, here - window) : here]
                 members, there = self._listed_before(before)
             if not members or there is None:
@@ -50,7 +54,7 @@ class BridgeRules(RuleBase):
             for subject in subjects:
                 for member in members:
                     claim = self._claim(
-                        subject, rel_type, member, evidence, METHOD, f"group:{group.lemma_}",
+                        subject, rel_type, member, evidence, BRIDGE, f"group:{group.lemma_}",
                         modality,
                     )  # fmt: skip
                     if claim:
@@ -104,7 +108,7 @@ class BridgeRules(RuleBase):
             for summoner in sorted(summoners):
                 for attendee in attendees:
                     claim = self._claim(
-                        summoner, "SUMMONED", attendee, evidence, METHOD, "attended"
+                        summoner, "SUMMONED", attendee, evidence, BRIDGE, "attended"
                     )
                     if claim:
                         yield claim
@@ -131,18 +135,10 @@ class BridgeRules(RuleBase):
             if m.method != NESTED and _under(self.doc[m.start : m.end].root, token)
         ]
 
-    def _is_group(self, token: Token) -> bool:
-        """A plural common noun of firms that names no one ('12 platforms', 'the companies')."""
-        return (
-            token.tag_ in GROUP_TAGS
-            and token.i not in self.index.by_token
-            and token.lemma_.lower() in self.lexicon.group_nouns
-        )
-
     def _group_events(self) -> Iterator[tuple[list[int], str, Token, str]]:
         """(subjects, type, group noun, modality) for each group a cue word acts on: found from
         the group nouns, which are few, up to the word that governs them."""
-        for group in (t for t in self.doc if self._is_group(t)):
+        for group in (t for t in self.doc if is_group(t, self.index.by_token)):
             head = group.head
             if group.dep_ == "pobj" and head.dep_ == "prep":
                 if head.head.pos_ == "NOUN":
@@ -200,19 +196,6 @@ class BridgeRules(RuleBase):
                 if sent.start <= root.i < sent.end and _under(root, clause):
                     found.append(index)
         return found
-
-
-def _definite(group: Token) -> bool:
-    """'the 12 companies', 'these firms', 'those platforms': a group named before. Not one
-    the sentence itself defines ('the firms behind X', 'the apps that Y runs')."""
-    children = list(group.children)
-    following = group.nbor(1) if group.i + 1 < len(group.doc) else None
-    qualified = following is not None and following.tag_ in QUALIFYING_TAGS  # however parsed
-    return (
-        not qualified
-        and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in children)
-        and all(c.dep_ in BARE_MODIFIERS for c in children)
-    )
 
 
 def _under(token: Token, clause: Token) -> bool:

@@ -20,6 +20,7 @@ class Cues:
     noun_preps: dict[str, frozenset[str]]
     object_preps: frozenset[str]
     noun_agent_preps: frozenset[str]
+    paying: frozenset[str]
     retyped: dict[str, str]  # type -> type to use where the ontology rejects the ends
     under_preps: frozenset[str]
     owner_participles: frozenset[str]
@@ -27,7 +28,6 @@ class Cues:
     roles: dict[str, str]  # role phrase -> type (OWNS_REVERSED marks a reversed OWNS)
     role_pattern: re.Pattern[str]
     former: frozenset[str]
-    light_verbs: frozenset[str]
     hedges: frozenset[str]
     hedge_phrases: tuple[str, ...]
     planned: frozenset[str]
@@ -77,6 +77,7 @@ def cues() -> Cues:
         noun_preps=noun_preps,
         object_preps=frozenset(raw["object_preps"]),
         noun_agent_preps=frozenset(raw["noun_agent_preps"]),
+        paying=frozenset(raw["paying"]),
         retyped=dict(raw["retyped_when_not_allowed"]),
         under_preps=frozenset(raw["under_preps"]),
         owner_participles=frozenset(raw["owner_participles"]),
@@ -84,7 +85,6 @@ def cues() -> Cues:
         roles=roles,
         role_pattern=re.compile(rf"(?:{alternatives})s?", re.IGNORECASE),
         former=frozenset(raw["former"]),
-        light_verbs=frozenset(raw["light_verbs"]),
         hedges=frozenset(raw["hedges"]),
         hedge_phrases=tuple(raw["hedge_phrases"]),
         planned=frozenset(raw["planned"]),

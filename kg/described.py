@@ -24,6 +24,7 @@ class DescriptionRules:
     heads: frozenset[str]
     containers: frozenset[str]
     qualifiers: frozenset[str]
+    unnamed: frozenset[str]
     issuing: frozenset[str]
 
 
@@ -35,6 +36,7 @@ def description_rules() -> DescriptionRules:
         frozenset(spec["heads"]),
         frozenset(spec["containers"]),
         frozenset(spec["qualifiers"]),
+        frozenset(spec["unnamed"]),
         frozenset(lemma for lemma, rel_type in cues().verbs.items() if rel_type == "ISSUED"),
     )
 
@@ -54,12 +56,14 @@ def described_policies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if head.lemma_.lower() not in heads or head.i in covered:
             continue
         qualifying = [c for c in head.rights if c.dep_ in ("acl", "relcl", "prep")]
-        if not qualifying or (
-            qualifying[0].dep_ == "prep" and qualifying[0].lower_ not in qualifiers
-        ):
+        modifiers = [c for c in head.lefts if c.dep_ in MODIFIER_DEPS]
+        start = min([head.i, *(c.i for c in modifiers)])
+        if qualifying and (qualifying[0].dep_ != "prep" or qualifying[0].lower_ in qualifiers):
+            end = max(t.i for t in qualifying[0].subtree) + 1
+        elif any(c.lower_ in rules.unnamed for c in modifiers):
+            end = head.i + 1  # "issued new draft rules": the rules have no other name
+        else:
             continue
-        start = min([head.i, *(c.i for c in head.lefts if c.dep_ in MODIFIER_DEPS)])
-        end = max(t.i for t in qualifying[0].subtree) + 1
         if any(i in covered for i in range(start, end)) or end - start > 16:
             continue
         span = doc[start:end]

@@ -34,6 +34,12 @@ def _capitalised(token: Token) -> bool:
     return token.text[:1].isupper() and token.text.rstrip(".").isalpha()
 
 
+def _not_a_name_word(token: Token) -> bool:
+    """A capitalised verb or function word: a Title-case headline ('Beijing Summons X Over
+    Rider Pay'), not part of a firm's name."""
+    return token.pos_ in HEADLINE_POS or token.tag_.startswith("VB")
+
+
 def _modifies_the_name(token: Token, start: int) -> bool:
     """A proper noun that the parser attaches to the name after it ('Beijing' in 'Beijing
     Quillfeed Technology'), which a recogniser trained to leave places alone left unlabelled."""
@@ -51,7 +57,7 @@ def _place_before(doc: Doc, start: int, taken: set[int], places: set[int]) -> in
             or position - 1 in places
             or (not token.ent_type_ and _modifies_the_name(token, start))
         )
-        if not is_place or not _capitalised(token):
+        if not is_place or not _capitalised(token) or _not_a_name_word(token):
             break
         position -= 1
     return position
@@ -72,7 +78,7 @@ def _name_after(doc: Doc, end: int, taken: set[int], heads: frozenset[str], plac
                 break
             position += 3
             continue
-        if not _capitalised(token):
+        if not _capitalised(token) or _not_a_name_word(token):
             break
         word = token.lower_.rstrip(".")
         named = named or word not in suffixes

@@ -8,14 +8,15 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kg.bridging import BridgeRules
+from kg.described import description_rules
 from kg.model import Claim, Mention
+from kg.reported import ReportedRules, reported_by
 from kg.roles import RoleRules
 from kg.rulebase import (
     agent_tokens,
     lemma_candidates,
     modality_of,
     prep_objects,
-    source_tokens,
     subject_tokens,
 )
 from kg.structure import StructureRules
@@ -30,7 +31,7 @@ _SCALE = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 _CURRENCY = {"yuan": "CNY", "rmb": "CNY", "cny": "CNY", "$": "USD", "usd": "USD", "dollars": "USD"}
 
 
-class RelationFinder(RoleRules, StructureRules, BridgeRules):
+class RelationFinder(RoleRules, StructureRules, BridgeRules, ReportedRules):
     """Applies every rule family to one parsed Doc and its mentions."""
 
     def claims(self) -> list[Claim]:
@@ -54,7 +55,7 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules):
             ):
                 yield from self._verb_claims(token)
                 yield from self._misconduct_claims(token)
-            elif token.pos_ in ("NOUN", "PROPN"):
+            elif token.pos_ in ("NOUN", "PROPN") or _after_a_sum(token):
                 yield from self._noun_claims(token)
         for sent in self.doc.sents:
             yield from self._role_claims(sent)
@@ -91,7 +92,12 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules):
         preps = self.lexicon.verb_preps.get(rel_type, frozenset()) | self.lexicon.object_preps
         passive = [c for c in verb.children if c.dep_ in ("nsubjpass", "auxpass")]
         by_agent = any(c.dep_ == "agent" for c in verb.children)
-        if verb.dep_ == "acl" and (verb.tag_ == "VBN" or by_agent) and not passive:
+        if verb.dep_ == "advcl" and verb.tag_ == "VBN" and by_agent and not passive:
+            # "Set up by Lei Jun in 2010, Xiaomi ...": a fronted participle describes the subject
+            objects = [i for t in subject_tokens(verb.head) for i in self.index.at(t)]
+            subjects = [i for t in agent_tokens(verb) for i in self.index.at(t)]
+            rule = "fronted"
+        elif verb.dep_ == "acl" and (verb.tag_ == "VBN" or by_agent) and not passive:
             # "QQ Music, an app run by Tencent", "one of the platforms told by the CAC to ..."
             objects = self._described_mentions(verb.head)
             subjects = [i for t in agent_tokens(verb) for i in self.index.at(t)]
@@ -116,17 +122,18 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules):
                 object_tokens += prep_objects(prt, preps)
             objects = [i for t in object_tokens for i in self.index.at(t, through_possessor=True)]
             rule = "active"
-            if not objects and self._ordered_to(verb):
-                # "ordered Didi to stop signing up users": what is halted is the one ordered
-                objects = [
-                    i for t in verb.head.children if t.dep_ == "dobj" for i in self.index.at(t)
-                ]
+            ordered = [i for t in verb.head.children if t.dep_ == "dobj" for i in self.index.at(t)]
+            if self._ordered_to(verb) and self._same_entities(objects, ordered):
+                # "ordered Didi to stop signing up users", "ordered Weibo to suspend its
+                # feature": what is halted is the one ordered, by whoever ordered it
+                objects = ordered
+                subjects = [i for t in subject_tokens(verb.head) for i in self.index.at(t)]
                 rule = "ordered-to"
             if not subjects and self.ontology.relation(rel_type).regulatory:
                 # "Regulators fined X, SAMR said": an unnamed authority acts for the source
                 subjects = self._source_of(verb)
                 rule = "active-reported"
-            speaker = _reported_by(verb, self.lexicon.reporting)
+            speaker = reported_by(verb, self.lexicon.reporting)
             if rel_type in self.lexicon.stances and speaker is not None:
                 # "Li said the country must embrace dual circulation": the speaker's stance
                 subjects += [i for t in subject_tokens(speaker) for i in self.index.at(t)]
@@ -141,7 +148,7 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules):
             rel_type,
             verb.sent,
             "verb",
-            f"{verb.lemma_}:{rule}",
+            f"{verb.lemma_.lower()}:{rule}",
             modality,
             props,
         )
@@ -174,52 +181,14 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules):
             return [] if named is None else [named]
         return [i for t in described_by(noun) for i in self.index.at(t)]
 
-    def _misconduct_claims(self, verb: Token) -> Iterator[Claim]:
-        """'Meituan abused its position, SAMR said': whoever reports someone's wrongdoing
-        criticises them."""
-        if not any(lemma in self.lexicon.misconduct for lemma in lemma_candidates(verb)):
-            return
-        modality = modality_of(verb, self.lexicon)
-        sources = self._source_of(verb) or self._speakers(verb.sent)
-        if modality is None or not sources:
-            return
-        accused = [i for t in subject_tokens(verb) for i in self.index.at(t)]
-        accused = accused or self._named_before(verb)
-        yield from self._pairs(
-            sources,
-            accused,
-            "CRITICIZED",
-            verb.sent,
-            "verb",
-            f"{verb.lemma_}:reported",
-            modality,
-            {},
-        )
+    def _same_entities(self, found: list[int], ordered: list[int]) -> bool:
+        """Whether FOUND (none, or 'its' pointing back) names only those ORDERED."""
+        named = {self._entity_key(i) for i in ordered}
+        return all(self._entity_key(i) in named for i in found)
 
-    def _speakers(self, sent: Span) -> list[int]:
-        """Who a sentence says is speaking, read from the words where the parse is unsure:
-        the name just before a verb of saying ('..., SAMR said', 'the regulator said that'),
-        or just after one set off by a comma ('..., said the CAC')."""
-        for verb in sent:
-            if verb.pos_ != "VERB" or verb.lemma_ not in self.lexicon.reporting:
-                continue
-            found = self._named_before(verb)
-            if not found and verb.i > sent.start and self.doc[verb.i - 1].text == ",":
-                following = verb.i + 1
-                while following < sent.end and self.doc[following].pos_ == "DET":
-                    following += 1
-                found = [self.index.by_token[following]] if following in self.index.by_token else []
-            if found:
-                return found
-        return []
-
-    def _named_before(self, verb: Token) -> list[int]:
-        """The mention right before a verb, across auxiliaries and adverbs only."""
-        before = verb.i - 1
-        while before >= verb.sent.start and self.doc[before].pos_ in ("AUX", "ADV", "PART"):
-            before -= 1
-        named = self.index.by_token.get(before)
-        return [] if named is None else [named]
+    def _entity_key(self, index: int) -> str:
+        mention = self.mentions[index]
+        return mention.gazetteer_id or (mention.alias_of or mention.text).lower()
 
     def _ordered_to(self, verb: Token) -> bool:
         """Whether VERB is what another verb orders its object to do."""
@@ -227,13 +196,6 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules):
             return False
         cue = self._verb_cue(verb.head)
         return cue is not None and cue[0] == "ORDERED"
-
-    def _source_of(self, verb: Token) -> list[int]:
-        """The first named source of what VERB states, with those listed with it."""
-        for token in source_tokens(verb, self.lexicon.reporting):
-            if found := self.index.at(token):
-                return found
-        return []
 
     def _noun_claims(self, noun: Token) -> Iterator[Claim]:
         rel_type = self.lexicon.nouns.get(noun.lemma_.lower())
@@ -256,6 +218,7 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules):
         subjects += [
             i for t in prep_objects(noun, self.lexicon.noun_agent_preps) for i in self.index.at(t)
         ]
+        subjects += [i for t in agent_tokens(noun) for i in self.index.at(t)]
         for participle in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
             # "a penalty of 90 million yuan imposed on Kuaishou"
             objects += [
@@ -264,11 +227,15 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules):
                 for i in self.index.at(t)
             ]
         modality: str | None = "asserted"
-        verb = governing_verb(noun)
+        verb = governing_verb(noun.head if _after_a_sum(noun) else noun)
+        if verb is not None and rel_type == "FINED" and verb.lemma_ in self.lexicon.paying:
+            yield from self._paid_claims(noun, verb)
+            return
         if not subjects and verb is not None:
             modality = modality_of(verb, self.lexicon)
             subjects = [i for t in subject_tokens(verb) for i in self.index.at(t)]
             subjects += [i for t in agent_tokens(verb) for i in self.index.at(t)]
+        if verb is not None:
             if not objects:
                 # "pressure on Alibaba with a probe": the object may hang on the verb's object
                 holders = [verb, *(c for c in verb.children if c.dep_ == "dobj" and c != noun)]
@@ -279,12 +246,12 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules):
                     for i in self.index.at(t)
                 ]
             if not objects:
-                # "handed Kuaishou a penalty", "slapped Meituan with a fine": the verb's
-                # other object receives the action
+                # "handed Kuaishou a penalty", "slapped Meituan with a fine", "Didi was hit
+                # with a fine": the verb's other object, or its passive subject, receives it
                 objects = [
                     i
                     for c in verb.children
-                    if c.dep_ in ("dative", "dobj") and c != noun
+                    if c.dep_ in ("dative", "dobj", "nsubjpass") and c != noun
                     for i in self.index.at(c, through_possessor=True)
                 ]
         if modality is None:
@@ -292,6 +259,29 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules):
         props = self._properties(rel_type, noun.sent)
         yield from self._pairs(
             subjects, objects, rel_type, noun.sent, "noun", noun.lemma_, modality, props
+        )
+
+    def _paid_claims(self, noun: Token, verb: Token) -> Iterator[Claim]:
+        """'SAMR ordered X to pay a fine', 'X was required to pay a penalty, SAMR said': the
+        payer is fined, by whoever made it pay or reports it."""
+        head = verb.head if verb.dep_ == "xcomp" else None
+        ordered = [c for c in head.children if c.dep_ == "dobj"] if head is not None else []
+        passive = [c for c in head.children if c.dep_ == "nsubjpass"] if head is not None else []
+        if head is not None and ordered:
+            payers, actors = ordered, subject_tokens(head)
+        elif head is not None and passive:
+            payers, actors = passive, agent_tokens(head)
+        else:
+            payers, actors = subject_tokens(verb), []
+        subjects = [i for t in actors for i in self.index.at(t)]
+        subjects = subjects or self._source_of(head or verb) or self._speakers(noun.sent)
+        objects = [i for t in payers for i in self.index.at(t)]
+        modality = modality_of(verb, self.lexicon)
+        if modality is None:
+            return
+        props = self._properties("FINED", noun.sent)
+        yield from self._pairs(
+            subjects, objects, "FINED", noun.sent, "noun", f"{noun.lemma_}:paid", modality, props
         )
 
     def _placed_under_claims(self, noun: Token, rel_type: str) -> Iterator[Claim]:
@@ -322,6 +312,11 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules):
         return {}
 
 
+def _after_a_sum(token: Token) -> bool:
+    """'an 8 billion yuan fine': the tagger reads the noun after a sum as its adjective."""
+    return token.dep_ == "amod" and token.head.ent_type_ == "MONEY" and token.i > token.head.i
+
+
 def _by_participle(token: Token) -> bool:
     """'an app run by X': a word with a 'by' agent that describes a noun is a participle,
     whatever part of speech the tagger gave it."""
@@ -344,18 +339,6 @@ def direct_objects(verb: Token) -> list[Token]:
             c for c in sum_.children if c.dep_ in ("nmod", "compound") and c.ent_type_ != "MONEY"
         ]
     return found
-
-
-def _reported_by(verb: Token, reporting: frozenset[str]) -> Token | None:
-    """The verb of saying whose clause VERB is in, if any."""
-    head = verb
-    for _ in range(3):
-        if head.dep_ not in ("ccomp", "xcomp", "conj") or head.head is head:
-            return None
-        head = head.head
-        if head.lemma_ in reporting:
-            return head
-    return None
 
 
 def _clause_objects(verb: Token) -> list[Token]:
@@ -386,6 +369,11 @@ def governing_verb(noun: Token) -> Token | None:
         if head.dep_ == "pobj" and head.head.lower_ in ("including", "like"):
             head = head.head.head  # the listing noun
             continue
+        if head.dep_ == "pobj" and head.head.lower_ == "of":
+            container = head.head.head  # "gave X a number of warnings"
+            if container.lemma_.lower() in description_rules().containers:
+                head = container
+                continue
         return None
     return None
 

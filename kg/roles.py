@@ -16,7 +16,7 @@ _ROLE_MODIFIERS = (
     r"(?:(?:former|then|current|executive|deputy|acting|new|its|the|a|an"
     r"|financial|fintech|online|payment|largest|biggest|main|top)\b\s*|(?:ex|co)\s*-\s*)*"
 )
-_FREE_WORDS = r"(?:[a-z-]+\s+){0,3}"  # "group chief executive", "e-commerce website"
+_FREE_WORDS = r"(?:[a-z-]+\s+){0,3}?"  # "group chief executive", "e-commerce website"
 
 
 class RoleRules(RuleBase):
@@ -38,7 +38,7 @@ class RoleRules(RuleBase):
         )
         role_of = re.compile(  # two roles may share the 'of': "chief executive and founder of"
             rf"^,\s*{_ROLE_MODIFIERS}(?P<role>{role})(?:\s*(?:,|and|&)\s*{_ROLE_MODIFIERS}"
-            rf"(?P<second>{role}))?\s+(?:of|at)(?:\s+the)?(?:\s+[a-z-]+){{0,2}}$",
+            rf"(?P<second>{role}))?\s+(?:of|at|with|within|from)(?:\s+the)?(?:\s+[a-z-]+){{0,2}}$",
             re.I,
         )
         for a_pos, a in enumerate(inside):
@@ -50,6 +50,7 @@ class RoleRules(RuleBase):
                 prefix = self._text(max(sent.start, first.start - 5), first.start)
                 if match := before_holder.match(gap):  # ORG founder PERSON
                     yield from self._role(b, a, match.group("role"), gap, sent)
+                    yield from self._listed_titles(a, b, inside, sent)
                 elif parenthesis.match(gap) and (match := role_of_before.search(prefix)):
                     # Governor of the PBoC (PBOC) Pan Gongsheng
                     yield from self._role(b, a, match.group("role"), prefix, sent)
@@ -62,6 +63,26 @@ class RoleRules(RuleBase):
                     match = after_org.match(tail)
                     if match and not self._role_names_next(second.end, match.group("role")):
                         yield from self._role(a, b, match.group("role"), gap, sent)
+
+    def _listed_titles(
+        self, org: int, person: int, inside: list[int], sent: Span
+    ) -> Iterator[Claim]:
+        """'Alibaba chairman Joe Tsai and chief executive Eddie Wu': titled people listed after
+        the first hold their titles at the same organisation."""
+        role = self.lexicon.role_pattern.pattern
+        titled = re.compile(
+            rf"^(?:,|and|,\s*and)\s+{_ROLE_MODIFIERS}{_FREE_WORDS}(?P<role>{role})$", re.I
+        )
+        following = [i for i in inside if self.mentions[i].start >= self.mentions[person].end]
+        for after in following:
+            if self.mentions[after].label != "Person":
+                return
+            gap = self._text(self.mentions[person].end, self.mentions[after].start)
+            match = titled.match(gap)
+            if match is None:
+                return
+            yield from self._role(after, org, match.group("role"), gap, sent)
+            person = after
 
     def _role_names_next(self, after: int, role: str) -> bool:
         """Whether the role is a title of the name right after it ('Baidu's president Zhang Ya')."""

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from kg.cues import Cues, cues
 from kg.dates import date_texts
+from kg.groups import FIRMS, group_references
 from kg.mentions import typing_rules
 from kg.model import Claim, Mention
 from kg.ontology import ontology
@@ -14,12 +15,13 @@ from kg.ontology import ontology
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+BRIDGE = "bridge"  # claims whose ends are in two sentences
 CONFIDENCE = {
     "verb": 0.85,
     "noun": 0.75,
     "role": 0.8,
     "possessive": 0.6,
-    "bridge": 0.6,
+    BRIDGE: 0.6,
     "name": 0.7,  # read from the shape of one name: an organ inside an organ, a firm's product
 }
 MODALITY_FACTOR = {"asserted": 1.0, "reported": 0.9, "planned": 0.7, "hedged": 0.6}
@@ -43,9 +45,10 @@ class MentionIndex:
             for i in range(mention.start, mention.end):
                 self.by_token[i] = index
         # mentions written as one list ('A, B and C'), whatever the parse made of it
-        self.lists: dict[int, list[int]] = {
-            index: group for group in mention_lists(doc, mentions) for index in group
-        }
+        written = mention_lists(doc, mentions)
+        self.lists: dict[int, list[int]] = {index: group for group in written for index in group}
+        # 'these companies': the list just before, for every rule that meets the group noun
+        self.groups = group_references(doc, mentions, written, self.by_token)
 
     def at(self, token: Token, *, through_possessor: bool = False) -> list[int]:
         """Mentions that TOKEN and its conjuncts stand for ('Alibaba and Tencent' -> both)."""
@@ -55,6 +58,7 @@ class MentionIndex:
             if index is None and through_possessor and item.dep_ != "appos":
                 index = self._possessor(item)
             if index is None:
+                found += [m for m in self.groups.get(item.i, []) if m not in found]
                 continue
             for member in self.lists.get(index, [index]):
                 if member not in found:
@@ -65,7 +69,7 @@ class MentionIndex:
         # "halted Xiaomi's bond sale" -> Xiaomi; "the listing of Xiaomi" -> Xiaomi;
         # "holds 20 percent of Kuaishou shares" -> Kuaishou
         for child in token.children:
-            if child.dep_ in ("poss", "nmod", "compound") and child.i in self.by_token:
+            if child.dep_ in ("poss", "nmod", "compound", "amod") and child.i in self.by_token:
                 return self.by_token[child.i]
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
@@ -101,7 +105,8 @@ def mention_lists(doc: Doc, mentions: list[Mention]) -> list[list[int]]:
 
 
 def _joins(doc: Doc, before: Mention, after: Mention) -> bool:
-    if before.label != after.label or before.sentence != after.sentence:
+    same_kind = before.label == after.label or {before.label, after.label} <= FIRMS
+    if not same_kind or before.sentence != after.sentence:
         return False
     if after.end < len(doc) and doc[after.end].tag_ == "POS":
         return False  # "Tencent, QQ's owner": an apposition, not a list
@@ -165,7 +170,8 @@ def modality_of(verb: Token, lexicon: Cues) -> str | None:
     """None when negated, else asserted / hedged / planned / reported."""
     chain = [verb]
     head = verb
-    while head.dep_ in ("xcomp", "conj", "ccomp") and head.head is not head:
+    # up through the clauses it is part of; "a plan to invest ... to help promote X" is planned
+    while head.dep_ in ("xcomp", "conj", "ccomp", "advcl", "acl") and head.head is not head:
         head = head.head
         chain.append(head)
     for token in chain[:2]:
@@ -198,9 +204,28 @@ def subject_tokens(verb: Token) -> list[Token]:
         return [_relative_antecedent(verb)]  # "Tencent, which owns QQ"
     if subjects:
         return subjects + [c for head in (verb, *subjects) for c in _acting_with(head)]
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+    if verb.dep_ == "xcomp" and verb.head is not verb:
+        # "SAMR ordered Alibaba to sell Sogou": who is ordered does what follows
+        controller = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
+        return controller or subject_tokens(verb.head)
+    if verb.dep_ in ("conj", "advcl") and verb.head is not verb:
         return subject_tokens(verb.head)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return subject_tokens(verb.head.head)  # "X ended the probe by slapping a fine on Y"
+    if _purpose_of_an_object(verb):
+        # "Tencent announced a plan to invest ...": who has the plan does what it is for
+        return subject_tokens(verb.head.head)
     return []
+
+
+def _purpose_of_an_object(verb: Token) -> bool:
+    """'a plan to invest', 'a pledge to support': an infinitive on the object of a verb."""
+    return (
+        verb.dep_ == "acl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and verb.head.dep_ == "dobj"
+        and verb.head.head.pos_ in ("VERB", "AUX")
+    )
 
 
 def _acting_with(head: Token) -> list[Token]:
@@ -229,19 +254,6 @@ def _relative_antecedent(verb: Token) -> Token:
         if token.pos_ in ("PROPN", "NOUN") and token.ent_type_ not in PERSON_TYPES:
             return token
     return head
-
-
-def source_tokens(verb: Token, reporting: frozenset[str]) -> list[Token]:
-    """Who states what VERB reports, most likely first: the subject of the verb of saying it
-    hangs on ('X was fined, SAMR said') or the words of 'according to' in order ('...,
-    according to a statement posted on the CAC's website')."""
-    if verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_ in reporting:
-        return subject_tokens(verb.head)
-    found: list[Token] = []
-    for according in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "according"):
-        for named in prep_objects(according, frozenset({"to"})):
-            found += named.subtree
-    return found
 
 
 def agent_tokens(head: Token) -> list[Token]:
@@ -298,6 +310,11 @@ class RuleBase:
             rel_type = self.lexicon.retyped.get(rel_type, "")
             if not rel_type or not self.ontology.relation(rel_type).allows(s.label, o.label):
                 return None
+        named_before = [m.start for m in (s, o) if not sent.start <= m.start < sent.end]
+        if named_before:  # an end reached through a group noun, named in a sentence before
+            sent = self.doc[self.doc[min(named_before)].sent.start : sent.end]
+            if method != BRIDGE:
+                method, rule = BRIDGE, f"{method}-{rule}"
         confidence = round(CONFIDENCE[method] * MODALITY_FACTOR[modality], 3)
         stated = {"date_text": date_texts(sent) or None, **(properties or {})}
         props = tuple((k, v) for k, v in stated.items() if v is not None)

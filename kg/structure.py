@@ -11,7 +11,7 @@ from kg.model import METONYMY, Claim
 from kg.rulebase import NESTED, RuleBase, prep_objects, subject_tokens
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 
 POSSESSED_WITHIN = 4  # lower-case words between a possessive and the name it owns
@@ -32,14 +32,29 @@ class StructureRules(RuleBase):
                 continue  # "its rival X", "Ant's chairman X": the role names the relation
             if self._name_between(owner, index):
                 continue  # "A's X or B's Y" misparsed: a possessor owns the next name only
-            if (self.mentions[owner].label, mention.label) == ("Regulator", "Regulator"):
-                claim = self._claim(index, "PART_OF", owner, sent, "possessive", "poss")
-            elif mention.label == "Person":  # "Pinduoduo's Colin Huang": someone of the firm
-                claim = self._claim(index, "HOLDS_POSITION", owner, sent, "possessive", "poss")
-            else:
-                claim = self._claim(owner, "OWNS", index, sent, "possessive", "poss")
-            if claim:
-                yield claim
+            label = self.mentions[index].label
+            listed = [
+                i for i in self.index.lists.get(index, [index]) if self.mentions[i].label == label
+            ]
+            # "Alibaba's Taobao and Tmall": the possessor has the whole list it opens, unless it
+            # is itself an item of a list of possessives ("A's X, B's Y and Z")
+            opens = listed[0] == index and not self._after_a_separator(owner)
+            for possessed in listed if opens else [index]:
+                claim = self._possessive_claim(owner, possessed, sent)
+                if claim:
+                    yield claim
+
+    def _after_a_separator(self, index: int) -> bool:
+        start = self.mentions[index].start
+        return start > 0 and self.doc[start - 1].lower_ in (",", "and", "or")
+
+    def _possessive_claim(self, owner: int, index: int, sent: Span) -> Claim | None:
+        label = self.mentions[index].label
+        if (self.mentions[owner].label, label) == ("Regulator", "Regulator"):
+            return self._claim(index, "PART_OF", owner, sent, "possessive", "poss")
+        if label == "Person":  # "Pinduoduo's Colin Huang": someone of the firm
+            return self._claim(index, "HOLDS_POSITION", owner, sent, "possessive", "poss")
+        return self._claim(owner, "OWNS", index, sent, "possessive", "poss")
 
     def _possessed(self) -> list[tuple[int, int]]:
         """(possessor, possessed) mention pairs: by the parse, and by the surface where a name
@@ -116,7 +131,12 @@ class StructureRules(RuleBase):
         """What 'under' places below: the name it follows ('WeChat under Tencent', 'a
         platform under Didi' in apposition to a name), or the subject of the verb it follows
         ('X, a bureau that reports under the Y')."""
-        before = self.index.by_token.get(under.i - 1)
+        position = under.i - 1
+        while position > 0 and self.doc[position].pos_ == "ADV":
+            position -= 1  # "directly under", "also under"
+        if position > 0 and self.doc[position].text == ",":
+            position -= 1  # "the NFRA, directly under the State Council,"
+        before = self.index.by_token.get(position)
         if before is not None:  # the parser often hangs the phrase on the verb instead
             return [before]
         head = under.head

@@ -695,3 +695,209 @@ def test_calling_out_criticises_and_a_possessive_stops_at_and(rules_nlp) -> None
     assert triples(rules_nlp, "Jack Ma hit out at the Basel Accords.") == {
         ("Jack Ma", "CRITICIZED", "Basel Accords")
     }
+
+
+def test_these_companies_stand_for_the_list_just_before(rules_nlp) -> None:
+    cac = "Cyberspace Administration of China"
+    found = triples(
+        rules_nlp,
+        "The CAC named Douyin, Taobao and Alipay on Monday. "
+        "The regulator ordered the three apps to halt new sign-ups.",
+    )
+    assert found == {
+        (cac, rel_type, app)
+        for rel_type in ("ORDERED", "SUSPENDED")
+        for app in ("Douyin", "Taobao", "Alipay")
+    }
+    samr = "State Administration for Market Regulation"
+    found = triples(
+        rules_nlp,
+        "SAMR fined Meituan, Pinduoduo and JD.com. "
+        "These platforms had abused subsidies to crush rivals, the regulator said.",
+    )
+    assert {r for r in found if r[1] == "CRITICIZED"} == {
+        (samr, "CRITICIZED", firm) for firm in ("Meituan", "Pinduoduo", "JD.com")
+    }
+
+
+def test_a_group_noun_with_no_list_just_before_reaches_no_one(rules_nlp) -> None:
+    found = triples(
+        rules_nlp,
+        "The regulator ordered the apps to halt new sign-ups. Weibo and Douyin grew fast. "
+        "Rain fell for days. It fell again. Later the CAC fined the platforms.",
+    )
+    assert found == set()
+
+
+def test_a_headline_is_not_read_as_one_long_firm_name(rules_nlp) -> None:
+    from kg.mentions import find_mentions
+
+    doc = rules_nlp("Shanghai Summons Meituan Over Rider Pay\n\nThe market regulator spoke.")
+    assert [m.text for m in find_mentions(doc) if "Meituan" in m.text] == ["Meituan"]
+    doc = rules_nlp("Regulators fined Shenzhen Tencent Computer Systems Co. last week.")
+    assert [m.text for m in find_mentions(doc) if m.label == "Company"] == [
+        "Shenzhen Tencent Computer Systems Co."
+    ]
+
+
+def test_new_rules_issued_without_a_name_are_a_policy(rules_nlp) -> None:
+    assert triples(rules_nlp, "The NDRC published the new rules on Monday.") == {
+        ("National Development and Reform Commission", "ISSUED", "new rules")
+    }
+    # unmarked and unqualified, 'guidelines' names nothing
+    assert triples(rules_nlp, "The NDRC published guidelines on Monday.") == set()
+
+
+def test_an_action_noun_inside_a_container_noun(rules_nlp) -> None:
+    assert triples(
+        rules_nlp, "The foreign exchange regulator gave Lufax a number of warnings."
+    ) == {("State Administration of Foreign Exchange", "WARNED", "Lufax")}
+
+
+def test_singling_out_a_firm_is_regulating_it(rules_nlp) -> None:
+    assert triples(rules_nlp, "Pinduoduo has been singled out by the market regulator.") == {
+        ("State Administration for Market Regulation", "REGULATES", "Pinduoduo")
+    }
+
+
+def test_a_possessor_has_the_list_it_opens(rules_nlp) -> None:
+    found = triples(rules_nlp, "Regulators named Alibaba Group's Taobao and Tmall marketplaces.")
+    assert found == {("Alibaba Group", "OWNS", "Taobao"), ("Alibaba Group", "OWNS", "Tmall")}
+    found = triples(rules_nlp, "The CAC named Alibaba's Youku, ByteDance's Douyin and Tmall.")
+    assert {r for r in found if r[1] == "OWNS"} == {
+        ("Alibaba Group", "OWNS", "Youku"),
+        ("ByteDance", "OWNS", "Douyin"),
+    }
+
+
+def test_the_operator_of_a_product_operates_it(rules_nlp) -> None:
+    assert triples(rules_nlp, "Ant Group, the operator of Alipay, was fined.") == {
+        ("Ant Group", "OPERATES", "Alipay")
+    }
+    assert triples(rules_nlp, "Douyin operator ByteDance hired staff.") == {
+        ("ByteDance", "OPERATES", "Douyin")
+    }
+
+
+def test_what_a_policy_acts_on_it_targets(rules_nlp) -> None:
+    found = triples(
+        rules_nlp,
+        "The NPC passed the Data Security Law in June. Under the law, firms must report "
+        "breaches. The rules apply to Didi and Kuaishou.",
+    )
+    assert found == {
+        ("National People's Congress", "ISSUED", "Data Security Law"),
+        ("Data Security Law", "TARGETS", "Didi Global"),
+        ("Data Security Law", "TARGETS", "Kuaishou"),
+    }
+    assert triples(rules_nlp, "The CAC put pressure on Tencent.") == {
+        ("Cyberspace Administration of China", "REGULATES", "Tencent")
+    }
+
+
+def test_whoever_has_a_plan_does_what_it_is_for(rules_nlp) -> None:
+    assert triples(
+        rules_nlp, "Meituan unveiled a plan to spend 10 billion yuan to promote common prosperity."
+    ) == {("Meituan", "SUPPORTED", "common prosperity")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The CAC ordered Lufax to pay a fine of 3 million yuan.",
+            {("ORDERED", "Lufax"), ("FINED", "Lufax")},
+        ),
+        (
+            "Lufax was required to pay a 2 million yuan penalty, according to a notice on the "
+            "Cyberspace Administration of China's website.",
+            {("ORDERED", "Lufax"), ("FINED", "Lufax")},
+        ),
+        ("Lufax paid a penalty of 3 million yuan, the CAC said.", {("FINED", "Lufax")}),
+        ("The CAC said Lufax did not pay the fine.", set()),
+    ],
+)
+def test_whoever_pays_a_fine_was_fined(rules_nlp, text: str, expected: set) -> None:
+    found = triples(rules_nlp, text)
+    assert {(t, o) for s, t, o in found} == expected
+    assert {s for s, t, o in found} <= {"Cyberspace Administration of China"}
+
+
+def test_a_gerund_after_a_preposition_shares_the_clause_subject(rules_nlp) -> None:
+    found = triples(rules_nlp, "The CAC ended its probe by slapping a record fine on Lufax.")
+    assert ("Cyberspace Administration of China", "FINED", "Lufax") in found
+
+
+def test_titled_people_listed_after_the_first_hold_titles_there_too(rules_nlp) -> None:
+    found = triples(rules_nlp, "Alibaba chairman Joe Tsai and chief executive Eddie Wu spoke.")
+    assert found == {
+        ("Joe Tsai", "HOLDS_POSITION", "Alibaba Group"),
+        ("Eddie Wu", "HOLDS_POSITION", "Alibaba Group"),
+    }
+    # an untitled name after the list is no one's employee
+    found = triples(rules_nlp, "Alibaba chairman Joe Tsai and Jack Ma spoke.")
+    assert found == {("Joe Tsai", "HOLDS_POSITION", "Alibaba Group")}
+    found = triples(rules_nlp, "Zhang Shixin, an official within the state planner, spoke.")
+    assert found == {
+        ("Zhang Shixin", "HOLDS_POSITION", "National Development and Reform Commission")
+    }
+
+
+def test_under_after_an_adverb_and_a_comma(rules_nlp) -> None:
+    found = triples(rules_nlp, "The NFRA, directly under the State Council, was formed in 2023.")
+    assert found == {("National Financial Regulatory Administration", "PART_OF", "State Council")}
+
+
+def test_a_passive_receiver_of_a_penalty_and_a_name_modifying_an_object(rules_nlp) -> None:
+    cac = "Cyberspace Administration of China"
+    assert triples(rules_nlp, "Meituan was handed a fine by the CAC.") == {
+        (cac, "FINED", "Meituan")
+    }
+    assert triples(rules_nlp, "The CAC removed 25 Didi apps from app stores.") == {
+        (cac, "SUSPENDED", "Didi Global")
+    }
+
+
+def test_a_fronted_participle_describes_the_subject(rules_nlp) -> None:
+    assert triples(rules_nlp, "Set up by Lei Jun in 2010, Xiaomi makes phones.") == {
+        ("Lei Jun", "FOUNDED", "Xiaomi")
+    }
+    assert triples(rules_nlp, "Fined by SAMR last year, Meituan changed its rules.") == {
+        ("State Administration for Market Regulation", "FINED", "Meituan")
+    }
+    assert triples(rules_nlp, "The CAC barred Didi from signing up new users.") == {
+        ("Cyberspace Administration of China", "SUSPENDED", "Didi Global")
+    }
+
+
+def test_a_penalty_with_its_own_by_phrase_still_finds_who_received_it(rules_nlp) -> None:
+    assert triples(rules_nlp, "Didi was hit with an 8 billion yuan fine by the CAC.") == {
+        ("Cyberspace Administration of China", "FINED", "Didi Global")
+    }
+    found = triples(rules_nlp, "JD.com was slapped with a 500,000 yuan penalty by the CAC.")
+    assert found == {("Cyberspace Administration of China", "FINED", "JD.com")}
+
+
+def test_who_is_ordered_does_what_follows_and_its_points_to_them(rules_nlp) -> None:
+    cac = "Cyberspace Administration of China"
+    assert triples(rules_nlp, "The CAC ordered Weibo to suspend its Hot Search feature.") == {
+        (cac, "ORDERED", "Weibo"),
+        (cac, "SUSPENDED", "Weibo"),
+    }
+    assert triples(rules_nlp, "The CAC ordered Didi to halt Kuaishou ads.") == {
+        (cac, "ORDERED", "Didi Global")
+    }
+
+
+def test_a_list_may_mix_firms_and_their_apps(rules_nlp) -> None:
+    cac = "Cyberspace Administration of China"
+    found = triples(
+        rules_nlp,
+        "The CAC named Kuaishou, Bilibili and Douyin on Monday. "
+        "The regulator ordered the three apps to halt new sign-ups.",
+    )
+    assert found == {
+        (cac, rel_type, app)
+        for rel_type in ("ORDERED", "SUSPENDED")
+        for app in ("Kuaishou", "Bilibili", "Douyin")
+    }

@@ -45,7 +45,9 @@ def test_train_writes_a_complete_model_directory(trained: Path) -> None:
     meta = json.loads((trained / "kg-model.json").read_text(encoding="utf-8"))
     assert meta["documents"] == 6 and meta["seed"] == 0 and meta["format"] == FORMAT
     assert meta["labels"] == ["Regulator", "Company", "Person", "Policy", "Product", "Media"]
-    assert 0.0 < meta["relations"]["threshold"] < 1.0
+    # a type no rule found needs at least the configured floor (the gold mentions flatter it)
+    floor = meta["config"]["relations"]["unruled_floor"]
+    assert 0.0 < floor <= meta["relations"]["threshold"] < 1.0
     assert 0.0 < meta["relations"]["rule_threshold"] < 1.0
     assert meta["config"]["recogniser"]["epochs"] == 2
     assert {p.name for p in trained.iterdir()} == {"kg-model.json", "ner", "relations"}
@@ -148,6 +150,13 @@ def test_a_training_config_with_a_bad_value_is_named(runner, tmp_path: Path) -> 
     )
     assert result.exit_code == 1
     assert "[recogniser] epochs" in result.output
+    text = DEFAULT_CONFIG.read_text(encoding="utf-8").replace("unruled_floor = 0.5", "")
+    config.write_text(text, encoding="utf-8")
+    result = runner.invoke(
+        main, ["train", str(CORPUS), "--out", str(tmp_path / "m"), "--config", str(config)]
+    )
+    assert result.exit_code == 1
+    assert "[relations] lacks 'unruled_floor'" in result.output
 
 
 def test_one_pair_can_state_two_types_and_a_pair_with_none_states_nothing() -> None:

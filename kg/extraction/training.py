@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kg.errors import KGError
 from kg.extraction.classifier import NONE, RelationClassifier, fit
 from kg.extraction.corpus import AnnotatedDocument, read_corpus
 from kg.extraction.examples import PreparedDocument, prepare
@@ -37,6 +38,7 @@ class RelationSettings:
     cross_sentence: bool
     threshold_folds: int
     min_precision: float
+    unruled_floor: float
     overrides: tuple[str, ...]
     fit: dict[str, Any]  # C, max_iter, min_count
 
@@ -46,10 +48,14 @@ def relation_settings(config: dict[str, Any]) -> RelationSettings:
     section = require(config, "relations", dict)
     for key, kind in (("C", float), ("max_iter", int), ("min_count", int)):
         require(section, key, kind, "relations")
+    for key in ("min_precision", "unruled_floor"):
+        if not 0.0 <= require(section, key, float, "relations") <= 1.0:
+            raise KGError(f"training config: [relations] {key} must lie between 0 and 1")
     return RelationSettings(
         cross_sentence=require(section, "cross_sentence", bool, "relations"),
         threshold_folds=require(section, "threshold_folds", int, "relations"),
         min_precision=require(section, "min_precision", float, "relations"),
+        unruled_floor=require(section, "unruled_floor", float, "relations"),
         overrides=tuple(section.get("overrides", [])),
         fit=section,
     )
@@ -107,7 +113,8 @@ def choose_thresholds(
         for i in held:
             scored += _predicted_triples(i, prepared[i], classifier)
     total = sum(len(d.gold) for d in prepared)
-    return _best_cut(scored, total, settings.min_precision)
+    threshold, rule_threshold, figures = _best_cut(scored, total, settings.min_precision)
+    return max(threshold, settings.unruled_floor), rule_threshold, figures
 
 
 # (document, triple, probability, found by a rule too, in the gold)

@@ -1,0 +1,70 @@
+"""Group nouns: 'these companies', 'the three apps', 'those platforms' stand for the list of
+names written just before them, so a rule that finds one as an argument reaches each member."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.cues import cues
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from kg.model import Mention
+
+GROUP_TAGS = frozenset({"NNS", "NNPS"})
+DEFINITE = frozenset({"the", "these", "those"})
+BARE_MODIFIERS = frozenset({"det", "nummod", "amod", "compound", "quantmod"})
+QUALIFYING_TAGS = frozenset({"IN", "WDT", "WP", "VBN", "VBG"})  # behind, that, which, named
+# what a group of firms, apps or sites lists; one list may mix them ("Kuaishou, Bilibili
+# and Douyin")
+FIRMS = frozenset({"Company", "Product"})
+
+
+def is_group(token: Token, named: dict[int, int]) -> bool:
+    """A plural common noun of firms that names no one ('12 platforms', 'the companies');
+    NAMED maps the tokens of names to their mentions."""
+    return (
+        token.tag_ in GROUP_TAGS
+        and token.i not in named
+        and token.lemma_.lower() in cues().group_nouns
+    )
+
+
+def definite(group: Token) -> bool:
+    """'the 12 companies', 'these firms', 'those platforms': a group named before. Not one
+    the sentence itself defines ('the firms behind X', 'the apps that Y runs')."""
+    children = list(group.children)
+    following = group.nbor(1) if group.i + 1 < len(group.doc) else None
+    qualified = following is not None and following.tag_ in QUALIFYING_TAGS  # however parsed
+    return (
+        not qualified
+        and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in children)
+        and all(c.dep_ in BARE_MODIFIERS for c in children)
+    )
+
+
+def group_references(
+    doc: Doc, mentions: list[Mention], lists: list[list[int]], named: dict[int, int]
+) -> dict[int, list[int]]:
+    """Token index of each definite group noun -> the members of the last list of firms or
+    products before it, in its own sentence or in the few before (cues.yaml groups.window)."""
+    sentence_of = {}
+    for number, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            sentence_of[i] = number
+    firms = [group for group in lists if all(mentions[i].label in FIRMS for i in group)]
+    found: dict[int, list[int]] = {}
+    for token in doc:
+        if not is_group(token, named) or not definite(token):
+            continue
+        here = sentence_of[token.i]
+        before = [
+            group
+            for group in firms
+            if mentions[group[-1]].end <= token.i
+            and here - sentence_of[mentions[group[0]].start] <= cues().group_window
+        ]
+        if before:
+            found[token.i] = max(before, key=lambda group: mentions[group[-1]].end)
+    return found
