@@ -49,21 +49,20 @@ def group_references(
 ) -> dict[int, list[int]]:
     """Token index of each definite group noun -> the members of the last list of firms or
     products before it, in its own sentence or in the few before (cues.yaml groups.window)."""
-    sentence_of = {}
-    for number, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            sentence_of[i] = number
     firms = [group for group in lists if all(mentions[i].label in FIRMS for i in group)]
+    if not firms:
+        return {}  # most documents: nothing a group noun could stand for
+    number = {sent.start: n for n, sent in enumerate(doc.sents)}
     found: dict[int, list[int]] = {}
     for token in doc:
         if not is_group(token, named) or not definite(token):
             continue
-        here = sentence_of[token.i]
+        here = number[token.sent.start]
         before = [
             group
             for group in firms
             if mentions[group[-1]].end <= token.i
-            and here - sentence_of[mentions[group[0]].start] <= cues().group_window
+            and here - mentions[group[0]].sentence <= cues().group_window
         ]
         if before:
             found[token.i] = max(before, key=lambda group: mentions[group[-1]].end)
