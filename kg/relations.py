@@ -15,6 +15,7 @@ from kg.roles import RoleRules
 from kg.rulebase import (
     agent_tokens,
     lemma_candidates,
+    listed_with,
     modality_of,
     prep_objects,
     subject_tokens,
@@ -112,7 +113,7 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules, ReportedRules):
             subjects = [i for t in agent_tokens(verb) for i in self.index.at(t)]
             rule = "passive"
             if not subjects:
-                subjects = self._source_of(verb)
+                subjects = self._source_of(verb) or self._speakers(verb.sent)
                 rule = "passive-reported"
         else:
             subjects = [i for t in subject_tokens(verb) for i in self.index.at(t)]
@@ -121,6 +122,8 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules, ReportedRules):
             for prt in (c for c in verb.children if c.dep_ in ("prt", "advmod")):
                 object_tokens += prep_objects(prt, preps)
             objects = [i for t in object_tokens for i in self.index.at(t, through_possessor=True)]
+            if objects:
+                objects += [i for t in listed_with(verb) for i in self.index.at(t)]
             rule = "active"
             ordered = [i for t in verb.head.children if t.dep_ == "dobj" for i in self.index.at(t)]
             if self._ordered_to(verb) and self._same_entities(objects, ordered):
@@ -131,7 +134,7 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules, ReportedRules):
                 rule = "ordered-to"
             if not subjects and self.ontology.relation(rel_type).regulatory:
                 # "Regulators fined X, SAMR said": an unnamed authority acts for the source
-                subjects = self._source_of(verb)
+                subjects = self._source_of(verb) or self._speakers(verb.sent)
                 rule = "active-reported"
             speaker = reported_by(verb, self.lexicon.reporting)
             if rel_type in self.lexicon.stances and speaker is not None:
@@ -219,6 +222,9 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules, ReportedRules):
             i for t in prep_objects(noun, self.lexicon.noun_agent_preps) for i in self.index.at(t)
         ]
         subjects += [i for t in agent_tokens(noun) for i in self.index.at(t)]
+        for about in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBG"):
+            if about.lemma_.lower() in self.lexicon.object_participles:
+                objects += [i for t in direct_objects(about) for i in self.index.at(t)]
         for participle in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
             # "a penalty of 90 million yuan imposed on Kuaishou"
             objects += [
@@ -227,10 +233,20 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules, ReportedRules):
                 for i in self.index.at(t)
             ]
         modality: str | None = "asserted"
-        verb = governing_verb(noun.head if _after_a_sum(noun) else noun)
+        verb = governing_verb(noun.head if _after_a_sum(noun) and noun.dep_ == "amod" else noun)
         if verb is not None and rel_type == "FINED" and verb.lemma_ in self.lexicon.paying:
             yield from self._paid_claims(noun, verb)
             return
+        if verb is not None and _giving_up(verb, self.lexicon.relinquishing):
+            return  # "would give up control of the firm", "sold its stake in X"
+        if verb is not None and verb.lemma_ in self.lexicon.receiving:
+            # "Kanzhun received a warning from the CAC": the receiver is acted on
+            modality = modality_of(verb, self.lexicon)
+            objects = objects or [i for t in subject_tokens(verb) for i in self.index.at(t)]
+            givers = prep_objects(verb, self.lexicon.noun_agent_preps)
+            subjects = subjects or [i for t in givers for i in self.index.at(t)]
+            subjects = subjects or self._source_of(verb) or self._speakers(noun.sent)
+            verb = None
         if not subjects and verb is not None:
             modality = modality_of(verb, self.lexicon)
             subjects = [i for t in subject_tokens(verb) for i in self.index.at(t)]
@@ -254,6 +270,8 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules, ReportedRules):
                     if c.dep_ in ("dative", "dobj", "nsubjpass") and c != noun
                     for i in self.index.at(c, through_possessor=True)
                 ]
+            if objects:
+                objects += [i for t in listed_with(verb) for i in self.index.at(t)]
         if modality is None:
             return
         props = self._properties(rel_type, noun.sent)
@@ -312,9 +330,26 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules, ReportedRules):
         return {}
 
 
+def _giving_up(verb: Token, relinquishing: frozenset[str]) -> bool:
+    """Whether VERB lets go of what its object names ('give up', 'sell', 'relinquish')."""
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    lemma = verb.lemma_.lower()
+    return lemma in relinquishing or any(f"{lemma} {p}" in relinquishing for p in particles)
+
+
 def _after_a_sum(token: Token) -> bool:
-    """'an 8 billion yuan fine': the tagger reads the noun after a sum as its adjective."""
-    return token.dep_ == "amod" and token.head.ent_type_ == "MONEY" and token.i > token.head.i
+    """'an 8 billion yuan fine': the tagger reads the noun after a sum as its adjective,
+    hung on the sum or, with the sum hung on it, on the verb."""
+    if token.dep_ == "amod" and token.head.ent_type_ == "MONEY" and token.i > token.head.i:
+        return True
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return (
+        token.pos_ == "ADJ"
+        and before is not None
+        and before.ent_type_ == "MONEY"
+        and before.head == token
+        and token.ent_type_ != "MONEY"
+    )
 
 
 def _by_participle(token: Token) -> bool:
@@ -357,6 +392,8 @@ def governing_verb(noun: Token) -> Token | None:
     for _ in range(3):
         if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ == "VERB":
             return head.head
+        if head.dep_ == "advmod" and head.head.pos_ == "VERB" and _after_a_sum(head):
+            return head.head  # "slapping a 3 billion yuan fine on X", the noun read as adverb
         if head.dep_ == "pobj" and head.head.head.pos_ == "VERB" and head.head.lower_ == "for":
             return head.head.head  # "called for deeper oversight"
         if head.dep_ == "pobj" and head.head.lower_ == "with":

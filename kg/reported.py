@@ -18,9 +18,14 @@ class ReportedRules(RuleBase):
     """Sources of statements, and the criticism in reporting a wrongdoing."""
 
     def _misconduct_claims(self, verb: Token) -> Iterator[Claim]:
-        """'Meituan abused its position, SAMR said': whoever reports someone's wrongdoing
-        criticises them."""
-        if not any(lemma in self.lexicon.misconduct for lemma in lemma_candidates(verb)):
+        """'Meituan abused its position, SAMR said', 'the regulator said X illegally collected
+        data': whoever reports someone's wrongdoing criticises them."""
+        wrong = any(lemma in self.lexicon.misconduct for lemma in lemma_candidates(verb))
+        manner = any(
+            c.dep_ == "advmod" and c.lower_ in self.lexicon.misconduct_manners
+            for c in verb.children
+        )
+        if not (wrong or manner):
             return
         modality = modality_of(verb, self.lexicon)
         sources = self._source_of(verb) or self._speakers(verb.sent)
@@ -53,7 +58,7 @@ class ReportedRules(RuleBase):
                     following += 1
                 found = [self.index.by_token[following]] if following in self.index.by_token else []
             if found:
-                return found
+                return self.index.lists.get(found[0], found)
         return []
 
     def _named_before(self, verb: Token) -> list[int]:

@@ -7,12 +7,14 @@ from kg.gazetteer import CuratedEntity, family_members, gazetteer, policy_core
 from kg.gazetteer import entity_id as new_entity_id
 from kg.legal_forms import LABELS as LEGAL_FORM_LABELS
 from kg.legal_forms import without_legal_form
-from kg.model import METONYMY, ArticleGraph, Claim, Document, Entity, Mention, Relation
+from kg.model import ArticleGraph, Claim, Document, Entity, Mention, Relation
 from kg.ontology import ontology
 
-# Mentions found only by these methods stand for an entity only if it takes part in a claim:
-# "China" as a place is not an actor, "China summoned Ant" is.
-WEAK_METHODS = frozenset({"anaphora", METONYMY})
+# Mentions found only by these methods stand for an entity only if it takes part in a claim
+# ("the regulator" names no one new). A place named as the state acting ("China tightened its
+# rules") is a mention of the state whatever claims are read: the metonymy rule takes places
+# only where they act.
+WEAK_METHODS = frozenset({"anaphora"})
 # Mentions that point at an entity without naming it ("the regulator") are not aliases.
 NOT_NAMES = frozenset({"anaphora"})
 

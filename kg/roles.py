@@ -16,7 +16,9 @@ _ROLE_MODIFIERS = (
     r"(?:(?:former|then|current|executive|deputy|acting|new|its|the|a|an"
     r"|financial|fintech|online|payment|largest|biggest|main|top)\b\s*|(?:ex|co)\s*-\s*)*"
 )
-_FREE_WORDS = r"(?:[a-z-]+\s+){0,3}?"  # "group chief executive", "e-commerce website"
+# "group chief executive", "e-commerce website"; never a conjunction: "A and online platform B"
+# lists two names
+_FREE_WORDS = r"(?:(?!(?:and|or|but)\s)[a-z-]+\s+){0,3}?"
 
 
 class RoleRules(RuleBase):
@@ -48,7 +50,8 @@ class RoleRules(RuleBase):
                     break
                 gap = self._text(first.end, second.start)
                 prefix = self._text(max(sent.start, first.start - 5), first.start)
-                if match := before_holder.match(gap):  # ORG founder PERSON
+                if (match := before_holder.match(gap)) and not self._possessor_next(b):
+                    # ORG founder PERSON; not "A's app, B's site": a list of possessives
                     yield from self._role(b, a, match.group("role"), gap, sent)
                     yield from self._listed_titles(a, b, inside, sent)
                 elif parenthesis.match(gap) and (match := role_of_before.search(prefix)):
@@ -83,6 +86,10 @@ class RoleRules(RuleBase):
                 return
             yield from self._role(after, org, match.group("role"), gap, sent)
             person = after
+
+    def _possessor_next(self, index: int) -> bool:
+        end = self.mentions[index].end
+        return end < len(self.doc) and self.doc[end].lower_ in ("'s", "’s")
 
     def _role_names_next(self, after: int, role: str) -> bool:
         """Whether the role is a title of the name right after it ('Baidu's president Zhang Ya')."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from kg.cues import Cues, cues
@@ -58,19 +58,52 @@ class MentionIndex:
             if index is None and through_possessor and item.dep_ != "appos":
                 index = self._possessor(item)
             if index is None:
-                found += [m for m in self.groups.get(item.i, []) if m not in found]
+                index = self._unit_of(item)
+            if index is None:
+                behind = self._behind(item)
+                found += [m for m in behind or self.groups.get(item.i, []) if m not in found]
                 continue
             for member in self.lists.get(index, [index]):
                 if member not in found:
                     found.append(member)
         return found
 
+    def _behind(self, token: Token) -> list[int]:
+        """The firms a firm noun stands for: 'the company behind Zhihu', 'the registered firms
+        behind A, B and C'."""
+        if token.lemma_.lower() not in cues().group_nouns:
+            return []
+        preps = (
+            c for c in token.children if c.dep_ == "prep" and c.lower_ in cues().operator_preps
+        )
+        return [i for prep in preps for c in prep.children if c.dep_ == "pobj" for i in self.at(c)]
+
+    def _unit_of(self, token: Token) -> int | None:
+        """The regulator an unnamed part of it acts for: 'the Shenzhen branch of the PBoC',
+        'the CAC's local office'."""
+        if token.lemma_.lower() not in cues().acting_units:
+            return None
+        for child in token.children:
+            named = [child] if child.dep_ == "poss" else []
+            if child.dep_ == "prep" and child.lower_ == "of":
+                named = [c for c in child.children if c.dep_ == "pobj"]
+            for t in named:
+                index = self.by_token.get(t.i)
+                if index is not None and self.mentions[index].label == "Regulator":
+                    return index
+        return None
+
     def _possessor(self, token: Token, depth: int = 0) -> int | None:
         # "halted Xiaomi's bond sale" -> Xiaomi; "the listing of Xiaomi" -> Xiaomi;
-        # "holds 20 percent of Kuaishou shares" -> Kuaishou
+        # "holds 20 percent of Kuaishou shares" -> Kuaishou; "its Ele.me platform" -> Ele.me:
+        # a noun that names what a firm has (platform, app, unit) is the name it carries
+        carried = ("nmod", "compound", "amod")
+        kinds = (carried, ("poss",)) if names_a_holding(token) else ((*carried, "poss"),)
+        for deps in kinds:
+            for child in token.children:
+                if child.dep_ in deps and child.i in self.by_token:
+                    return self.by_token[child.i]
         for child in token.children:
-            if child.dep_ in ("poss", "nmod", "compound", "amod") and child.i in self.by_token:
-                return self.by_token[child.i]
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
                     if pobj.dep_ != "pobj":
@@ -80,6 +113,11 @@ class MentionIndex:
                     if depth == 0 and (found := self._possessor(pobj, depth + 1)) is not None:
                         return found
         return None
+
+
+def names_a_holding(token: Token) -> bool:
+    """Whether TOKEN is a noun for something a firm has ('platform', 'app', 'unit')."""
+    return cues().roles.get(token.lemma_.lower()) == "OWNS_REVERSED"
 
 
 def mention_lists(doc: Doc, mentions: list[Mention]) -> list[list[int]]:
@@ -212,10 +250,29 @@ def subject_tokens(verb: Token) -> list[Token]:
         return subject_tokens(verb.head)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
         return subject_tokens(verb.head.head)  # "X ended the probe by slapping a fine on Y"
+    if _said_in_a_statement(verb):
+        # "SARFT issued a statement accusing X": whoever issued the statement does what it says
+        statement = verb.head
+        issuers = [c for c in statement.children if c.dep_ == "poss"]
+        return issuers or subject_tokens(statement.head)
     if _purpose_of_an_object(verb):
         # "Tencent announced a plan to invest ...": who has the plan does what it is for
         return subject_tokens(verb.head.head)
     return []
+
+
+def _said_in_a_statement(verb: Token) -> bool:
+    """'a statement accusing X', 'a notice ordering Y': a participle on a statement noun."""
+    statement = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and statement.lemma_.lower() in cues().statement_nouns
+        and (
+            any(c.dep_ == "poss" for c in statement.children)
+            or (statement.dep_ == "dobj" and statement.head.pos_ == "VERB")
+        )
+    )
 
 
 def _purpose_of_an_object(verb: Token) -> bool:
@@ -232,9 +289,21 @@ def _acting_with(head: Token) -> list[Token]:
     """Who acts beside a subject: 'the NPPA, together with the CAC, met ...', 'the CSRC,
     along with the central bank, fined ...' (the parser hangs the phrase on the subject or on
     the verb; on the verb, only before it: 'fined X, along with Y' lists what was fined)."""
+    verbal = head.pos_ in ("VERB", "AUX")
+    return _joined(head, lambda child: not verbal or child.i < head.i)
+
+
+def listed_with(verb: Token) -> list[Token]:
+    """What a verb acts on beside its object: 'fined X, along with Y', 'opened probes into X
+    together with Y' (the parser hangs the phrase on the verb, after it)."""
+    return _joined(verb, lambda child: child.i > verb.i)
+
+
+def _joined(head: Token, placed: Callable[[Token], bool]) -> list[Token]:
+    """The objects of 'along with' / 'together with' phrases hung on HEAD where PLACED."""
     found: list[Token] = []
     for child in head.children:
-        if child.dep_ != "prep" or (head.pos_ in ("VERB", "AUX") and child.i > head.i):
+        if child.dep_ != "prep" or not placed(child):
             continue
         if child.lower_ == "with" and any(c.lower_ in JOINT_ADVERBS for c in child.children):
             found += [p for p in child.children if p.dep_ == "pobj"]
@@ -257,11 +326,13 @@ def _relative_antecedent(verb: Token) -> Token:
 
 
 def agent_tokens(head: Token) -> list[Token]:
-    """The 'by' agents of a passive verb or an action noun."""
+    """The 'by' agents of a passive verb or an action noun, or those another preposition
+    names for some participles ('affiliated with Y')."""
+    preps = cues().agent_preps.get(head.lemma_.lower(), frozenset()) | {"by"}
     return [
         p
         for c in head.children
-        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in preps)
         for p in c.children
         if p.dep_ == "pobj"
     ]

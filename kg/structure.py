@@ -8,10 +8,12 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kg.model import METONYMY, Claim
-from kg.rulebase import NESTED, RuleBase, prep_objects, subject_tokens
+from kg.rulebase import NESTED, RuleBase, names_a_holding, prep_objects, subject_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
+
+    from kg.model import Mention
 
 
 POSSESSED_WITHIN = 4  # lower-case words between a possessive and the name it owns
@@ -63,7 +65,7 @@ class StructureRules(RuleBase):
         for index, mention in enumerate(self.mentions):
             if mention.method == NESTED:
                 continue
-            for child in (c for t in self.doc[mention.start : mention.end] for c in t.children):
+            for child in (c for t in self._possessable(mention) for c in t.children):
                 owner = self.index.by_token.get(child.i)
                 if child.dep_ == "poss" and owner is not None and owner != index:
                     pairs.append((owner, index))
@@ -83,6 +85,22 @@ class StructureRules(RuleBase):
                 if not word.is_lower or not word.is_alpha or word.pos_ == "CCONJ":
                     break  # "A's app and B": B is not A's
         return pairs
+
+    def _possessable(self, mention: Mention) -> list[Token]:
+        """The tokens of a name, and the noun for a holding it names ('its Ele.me platform':
+        the possessive hangs on 'platform'; 'its WeChat account' is not WeChat)."""
+        tokens = list(self.doc[mention.start : mention.end])
+        root = self.doc[mention.start : mention.end].root
+        head = root.head
+        if (
+            root.dep_ in ("compound", "nmod")
+            and head.i >= mention.end
+            and head.pos_ == "NOUN"
+            and head.i not in self.index.by_token
+            and names_a_holding(head)
+        ):
+            tokens.append(head)
+        return tokens
 
     def _between(self, owner: int, index: int) -> range:
         """The tokens between a possessor and the name it is said to have, in text order."""

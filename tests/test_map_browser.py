@@ -238,5 +238,14 @@ def _screenshot_shows_the_panel_beside_the_lit_node(
         for gx, gy in greyed
         if box[2] < gx < canvas["width"] - 300 and canvas["y"] < gy < bottom
     ]
-    pale = [p for p in visible if min(image.getpixel(p)) > 200]
-    assert visible and len(pale) >= len(visible) / 2, [image.getpixel(p) for p in visible]
+    # a node's fill is the colour most of the pixels round its centre have (an edge or a
+    # label drawn across the centre is a thin line)
+    fills = [_most_common_colour(image, p) for p in visible]
+    pale = [f for f in fills if min(f) > 200]
+    assert visible and len(pale) >= len(visible) / 2, fills
+
+
+def _most_common_colour(image, point: tuple[int, int], reach: int = 3) -> tuple[int, int, int]:
+    x, y = point
+    patch = image.crop((x - reach, y - reach, x + reach + 1, y + reach + 1))
+    return max(patch.getcolors(maxcolors=(2 * reach + 1) ** 2) or [(0, (0, 0, 0))])[1]

@@ -901,3 +901,150 @@ def test_a_list_may_mix_firms_and_their_apps(rules_nlp) -> None:
         for rel_type in ("ORDERED", "SUSPENDED")
         for app in ("Kuaishou", "Bilibili", "Douyin")
     }
+
+
+def test_a_firm_noun_after_its_and_a_name_is_that_name(rules_nlp) -> None:
+    found = triples(
+        rules_nlp, "In a filing, Meituan accused Alibaba and its Ele.me platform of copying menus."
+    )
+    assert found == {
+        ("Meituan", "CRITICIZED", "Alibaba Group"),
+        ("Meituan", "CRITICIZED", "Ele.me"),
+        ("Alibaba Group", "OWNS", "Ele.me"),
+    }
+
+
+def test_an_unnamed_branch_acts_for_its_regulator(rules_nlp) -> None:
+    pboc = "People's Bank of China"
+    assert triples(
+        rules_nlp, "The Chengdu branch of the People's Bank of China said it warned Lufax in June."
+    ) == {(pboc, "WARNED", "Lufax")}
+    assert triples(rules_nlp, "The CAC's Shanghai office summoned Kuaishou on Monday.") == {
+        ("Cyberspace Administration of China", "SUMMONED", "Kuaishou")
+    }
+    assert triples(rules_nlp, "The Hangzhou office of Alibaba was closed in May.") == set()
+
+
+def test_the_firms_behind_names_stand_for_them(rules_nlp) -> None:
+    samr = "State Administration for Market Regulation"
+    assert triples(
+        rules_nlp, "SAMR fined the companies behind Meituan and Pinduoduo 300,000 yuan each."
+    ) == {(samr, "FINED", "Meituan"), (samr, "FINED", "Pinduoduo")}
+
+
+def test_an_act_done_illegally_is_a_reported_wrongdoing(rules_nlp) -> None:
+    assert triples(
+        rules_nlp, "Kuaishou illegally shared contact lists with advertisers, the MIIT said."
+    ) == {("Ministry of Industry and Information Technology", "CRITICIZED", "Kuaishou")}
+    assert triples(rules_nlp, "Kuaishou quickly shared the new figures, the MIIT said.") == set()
+
+
+def test_a_list_of_possessives_is_not_an_apposition(rules_nlp) -> None:
+    found = triples(
+        rules_nlp, "Analysts compared Baidu's map app, NetEase's mail service and Sohu's portal."
+    )
+    assert not {t for t in found if t[1] == "OWNS"}
+    assert ("Tencent", "OWNS", "WeChat") in triples(
+        rules_nlp, "Tencent's messaging app, WeChat, grew fast."
+    )
+
+
+def test_an_unnamed_actor_is_the_list_of_sources_read_from_the_words(rules_nlp) -> None:
+    found = triples(
+        rules_nlp,
+        "Officials fined Lufax 90 million yuan, the CSRC and the People's Bank of China said "
+        "in a joint notice.",
+    )
+    assert found == {
+        ("China Securities Regulatory Commission", "FINED", "Lufax"),
+        ("People's Bank of China", "FINED", "Lufax"),
+    }
+    assert triples(rules_nlp, "Officials fined Lufax 90 million yuan, Caixin reported.") == set()
+
+
+def test_a_fine_after_a_sum_read_as_an_adverb(rules_nlp) -> None:
+    assert triples(
+        rules_nlp, "In May, the CSRC closed its review by slapping a 5 million yuan fine on Lufax."
+    ) == {("China Securities Regulatory Commission", "FINED", "Lufax")}
+
+
+def test_a_participle_names_what_an_action_noun_is_about(rules_nlp) -> None:
+    samr = "State Administration for Market Regulation"
+    assert triples(rules_nlp, "SAMR opened an inquiry targeting Meituan last week.") == {
+        (samr, "INVESTIGATES", "Meituan")
+    }
+    assert triples(rules_nlp, "SAMR listed fines involving Baidu and JD.com on Friday.") == {
+        (samr, "FINED", "Baidu"),
+        (samr, "FINED", "JD.com"),
+    }
+
+
+def test_affiliated_with_names_the_owner(rules_nlp) -> None:
+    assert triples(rules_nlp, "Lufax, a lender affiliated with Ping An Insurance, grew.") == {
+        ("Ping An Insurance", "OWNS", "Lufax")
+    }
+    assert (
+        triples(rules_nlp, "Lufax, a lender popular with Ping An Insurance clients, grew.") == set()
+    )
+
+
+def test_along_with_after_the_verb_lists_what_it_acts_on(rules_nlp) -> None:
+    cac = "Cyberspace Administration of China"
+    assert triples(rules_nlp, "The CAC summoned Kuaishou, along with Bilibili, on Friday.") == {
+        (cac, "SUMMONED", "Kuaishou"),
+        (cac, "SUMMONED", "Bilibili"),
+    }
+    assert triples(rules_nlp, "The CAC opened a probe into Kanzhun together with Didi.") == {
+        (cac, "INVESTIGATES", "Kanzhun"),
+        (cac, "INVESTIGATES", "Didi Global"),
+    }
+    assert triples(rules_nlp, "The CAC summoned Kuaishou along with Bilibili's founder.") == {
+        (cac, "SUMMONED", "Kuaishou")
+    }
+
+
+def test_who_receives_an_action_noun_is_acted_on(rules_nlp) -> None:
+    csrc = "China Securities Regulatory Commission"
+    assert triples(rules_nlp, "Last spring Lufax received a warning from the CSRC.") == {
+        (csrc, "WARNED", "Lufax")
+    }
+    assert triples(rules_nlp, "Lufax may list after receiving approval from the CSRC.") == {
+        (csrc, "REGULATES", "Lufax")
+    }
+    assert triples(rules_nlp, "Lufax got a fine last year.") == set()
+
+
+def test_a_statement_does_what_its_issuer_does(rules_nlp) -> None:
+    assert triples(
+        rules_nlp, "The NPPA released a statement accusing NetEase of misleading young players."
+    ) == {("National Press and Publication Administration", "CRITICIZED", "NetEase")}
+    assert triples(rules_nlp, "SAMR fined a shop selling NetEase game cards.") == set()
+
+
+def test_giving_up_a_stake_states_no_ownership(rules_nlp) -> None:
+    assert triples(rules_nlp, "Tencent gave up control of Kuaishou in March.") == set()
+    assert triples(rules_nlp, "Tencent sold its stake in Kuaishou in March.") == set()
+    assert triples(rules_nlp, "Tencent took a stake in Kuaishou in March.") == {
+        ("Tencent", "OWNS", "Kuaishou")
+    }
+
+
+def test_two_names_joined_by_and_hold_no_role_of_each_other(rules_nlp) -> None:
+    assert (
+        triples(
+            rules_nlp, "Logistics firm Full Truck Alliance and online hiring platform Kanzhun rose."
+        )
+        == set()
+    )
+
+
+def test_a_mixed_case_name_ends_before_a_full_stop(rules_nlp) -> None:
+    assert triples(rules_nlp, "Last week Lufax was fined by the PBoC.") == {
+        ("People's Bank of China", "FINED", "Lufax")
+    }
+
+
+def test_clearing_a_product_for_sale_regulates_its_maker(rules_nlp) -> None:
+    assert triples(rules_nlp, "SAMR cleared Xiaomi's new phones for sale in May.") == {
+        ("State Administration for Market Regulation", "REGULATES", "Xiaomi")
+    }

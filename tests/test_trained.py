@@ -125,3 +125,32 @@ def test_a_country_named_only_to_say_whose_regulator_it_is_does_not_act(nlp) -> 
     samr = "State Administration for Market Regulation"
     assert {(samr, "SUMMONED", "Kuaishou"), ("Chinese government", "FINED", "Didi Global")} <= found
     assert not any(r[0] == "Chinese government" and r[1] == "SUMMONED" for r in found)
+
+
+def test_a_name_ending_in_a_legal_form_or_after_a_type_noun_takes_that_type(nlp) -> None:
+    graph = extract_one(
+        nlp,
+        "Regulators questioned Bailu Media Group and Harwell Holdings Ltd. on Friday, and "
+        "fined edtech firm Zhixue.",
+    )
+    types = {e.name: e.label for e in graph.entities}
+    assert types == {
+        "Bailu Media Group": "Company",
+        "Harwell Holdings Ltd.": "Company",
+        "Zhixue": "Company",
+    }
+
+
+def test_the_watchdog_points_back_and_a_place_acting_is_the_state(nlp) -> None:
+    graph = extract_one(
+        nlp,
+        "The CAC opened a review of Kanzhun in July. The watchdog later summoned the firm. "
+        "Beijing has tightened its grip on data since.",
+    )
+    assert {(e.name, e.label) for e in graph.entities} == {
+        ("Cyberspace Administration of China", "Regulator"),
+        ("Kanzhun", "Company"),
+        ("Chinese government", "Regulator"),
+    }
+    cac = "Cyberspace Administration of China"
+    assert triples_of(graph) == {(cac, "INVESTIGATES", "Kanzhun"), (cac, "SUMMONED", "Kanzhun")}
