@@ -61,10 +61,20 @@ def link_anaphors(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         here = sentence_of[token.i]
         antecedent: Mention | None = None
         if token.lower_ in rules.person_pronouns:
-            antecedent = _last_of(by_start, {"Person"}, token.i, here, rules.pronoun_window)
+            antecedent = _last_of(
+                _not_its_own_subject(by_start, token),
+                {"Person"},
+                token.i,
+                here,
+                rules.pronoun_window,
+            )
         elif token.lower_ in rules.thing_pronouns:
             antecedent = _last_of(
-                by_start, rules.organisation_labels, token.i, here, rules.pronoun_window
+                _not_its_own_subject(by_start, token),
+                rules.organisation_labels,
+                token.i,
+                here,
+                rules.pronoun_window,
             )
         elif (label := _described_label(token, rules)) is not None:
             antecedent = (
@@ -78,6 +88,20 @@ def link_anaphors(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if antecedent is not None:
             added.append(_pointing_back(token, antecedent))
     return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
+
+
+def _not_its_own_subject(mentions: list[Mention], pronoun: Token) -> list[Mention]:
+    """A pronoun that is not a possessive cannot stand for the subject of its own clause: in
+    'the bureau fined it', 'it' is someone other than the bureau ('its' may be the bureau's)."""
+    if pronoun.dep_ in ("poss", "nsubj", "nsubjpass"):
+        return mentions
+    verb = pronoun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subjects = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+    if not subjects:
+        return mentions
+    return [m for m in mentions if not any(m.start <= i < m.end for i in subjects)]
 
 
 def _described_label(token: Token, rules: AnaphorRules) -> str | None:

@@ -154,3 +154,68 @@ def test_the_watchdog_points_back_and_a_place_acting_is_the_state(nlp) -> None:
     }
     cac = "Cyberspace Administration of China"
     assert triples_of(graph) == {(cac, "INVESTIGATES", "Kanzhun"), (cac, "SUMMONED", "Kanzhun")}
+
+
+def test_a_pronoun_that_is_not_a_possessive_does_not_stand_for_its_own_subject(nlp) -> None:
+    from kg.extraction.component import extraction_of
+
+    doc = nlp(
+        "Kuaishou said the Cyberspace Administration of China had ordered it to remove the "
+        "videos, and the regulator said its own review was over."
+    )
+    mentions, _ = extraction_of(doc)
+    pointing = {m.text: m.alias_of for m in mentions if m.method == "anaphora"}
+    assert pointing["it"] == "Kuaishou"
+    assert pointing["its"] in ("Cyberspace Administration of China", "regulator")
+
+
+def test_a_recognised_name_that_runs_on_through_a_verb_is_cut_before_it(nlp) -> None:
+    from spacy.tokens import Span
+
+    from kg.mentions import _mention_from_span
+
+    doc = nlp("The Lanxi Bureau of Market Supervision fined Qorvia Tech 2 million yuan.")
+    verb = next(t.i for t in doc if t.text == "fined")
+    runaway = Span(doc, 1, verb + 3, label="Regulator")
+    mention = _mention_from_span(runaway, 0)
+    assert mention is not None
+    assert (mention.text, mention.label) == ("Lanxi Bureau of Market Supervision", "Regulator")
+
+
+def test_a_claim_a_verb_makes_of_one_listed_name_holds_for_each_but_a_possessive_one_does_not(
+    nlp,
+) -> None:
+    from kg.extraction.component import extraction_of
+    from kg.extraction.listed import listed_claims
+    from kg.extraction.relate import allowed_types
+    from kg.model import Claim
+
+    doc = nlp(
+        "The State Administration for Market Regulation fined Kuaishou, NetEase and Xiaomi "
+        "on Monday. Tencent's WeChat and QQ were not named."
+    )
+    mentions, _ = extraction_of(doc)
+    at = {m.text: i for i, m in enumerate(mentions)}
+    samr = at["State Administration for Market Regulation"]
+    fined = Claim(
+        samr,
+        "FINED",
+        at["Kuaishou"],
+        "e",
+        0.9,
+        "model:verb:fine:active",
+        "asserted",
+        (("amount", 5.0), ("currency", "CNY"), ("date_text", "Monday")),
+    )
+    owned = Claim(at["Tencent"], "OWNS", at["WeChat"], "e", 0.8, "model:possessive:poss")
+    out = listed_claims(doc, mentions, [fined, owned], allowed_types)
+    added = out[2:]
+    assert out[:2] == [fined, owned]
+    assert {(mentions[c.subject].text, c.type, mentions[c.object].text) for c in added} == {
+        ("State Administration for Market Regulation", "FINED", "NetEase"),
+        ("State Administration for Market Regulation", "FINED", "Xiaomi"),
+    }
+    for claim in added:
+        assert claim.method == "model:verb:fine:active+list"
+        assert claim.properties == (("date_text", "Monday"),)
+        assert (claim.confidence, claim.modality) == (0.9, "asserted")

@@ -188,3 +188,38 @@ def test_a_model_of_another_format_is_refused(trained: Path, tmp_path: Path) -> 
     (old / MODEL_FILE).write_text(json.dumps(meta), encoding="utf-8")
     with pytest.raises(ModelError, match="model format"):
         read_meta(old)
+
+
+def test_unmarked_names_in_running_text_are_left_unknown_and_headline_ones_taught_as_nothing() -> (
+    None
+):
+    from kg.extraction.corpus import AnnotatedDocument
+    from kg.extraction.recogniser import reference_doc
+    from kg.extraction.training import plan, training_parser
+    from kg.model import Document
+
+    text = (
+        "Analysts at Goldman Sachs said the State Administration for Market Regulation fined "
+        "Lanmei Group.\n\nSource: Morgan Stanley"
+    )
+    gold = {
+        "entities": [
+            {
+                "name": "State Administration for Market Regulation",
+                "type": "Regulator",
+                "mentions": ["State Administration for Market Regulation"],
+            },
+            {"name": "Lanmei Group", "type": "Company", "mentions": ["Lanmei Group"]},
+        ],
+        "relations": [],
+    }
+    settings = plan(None).recogniser
+    annotated = AnnotatedDocument(Document(id="r", text=text), gold, Path("r.gold.json"))
+    reference = reference_doc(training_parser(None)(text), annotated, settings)
+    tags = {t.text: t.ent_iob_ for t in reference}
+    assert tags["Goldman"] == tags["Sachs"] == ""  # unknown: neither a name nor nothing
+    assert tags["Morgan"] == tags["Stanley"] == "O"  # after a colon: taught as nothing
+    assert {(e.text, e.label_) for e in reference.ents} == {
+        ("State Administration for Market Regulation", "Regulator"),
+        ("Lanmei Group", "Company"),
+    }

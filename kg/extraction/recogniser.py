@@ -17,6 +17,10 @@ if TYPE_CHECKING:
     from spacy.training import Example
 
 NER = "ner"
+# What may stand before a headline's or a label's first word ("Source: X", "• X"), and the small
+# words a name may hold ("Bank of China").
+LINE_MARKS = frozenset({":", "|", "-", "—", "•"})
+CONNECTIVES = frozenset({"of", "and", "for", "the"})
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,7 @@ class RecogniserSettings:
     labels: tuple[str, ...]
     kept_labels: frozenset[str]
     place_labels: frozenset[str]
+    unmarked_name_labels: frozenset[str]
     epochs: int
     dropout: float
     config: dict[str, Any]  # the raw section, for its batcher and optimizer
@@ -40,6 +45,9 @@ def recogniser_settings(config: dict[str, Any]) -> RecogniserSettings:
         labels=tuple(require(section, "labels", list, "recogniser")),
         kept_labels=frozenset(require(section, "kept_labels", list, "recogniser")),
         place_labels=frozenset(require(section, "place_labels", list, "recogniser")),
+        unmarked_name_labels=frozenset(
+            require(section, "unmarked_name_labels", list, "recogniser")
+        ),
         epochs=require(section, "epochs", int, "recogniser"),
         dropout=require(section, "dropout", float, "recogniser"),
         config=section,
@@ -74,6 +82,13 @@ def reference_doc(parsed: Doc, annotated: AnnotatedDocument, settings: Recognise
         if ent.label_ in settings.kept_labels and not taken.intersection(_tokens(ent)):
             entities.append(ent)
             taken.update(_tokens(ent))
+    for ent in parsed.ents:
+        if (
+            ent.label_ in settings.unmarked_name_labels
+            and not taken.intersection(_tokens(ent))
+            and _a_clean_name(ent)
+        ):
+            missing.append(ent)
     reference = Doc(
         parsed.vocab,
         words=[t.text for t in parsed],
@@ -85,6 +100,25 @@ def reference_doc(parsed: Doc, annotated: AnnotatedDocument, settings: Recognise
         default="outside",
     )
     return reference
+
+
+def _a_clean_name(span: Span) -> bool:
+    """A name the base NER found inside running text, every word capitalised or a connective
+    ('Bank of China'), with no possessive and no verb: a name the annotators may have left
+    unmarked because it takes part in nothing, which the recogniser should not learn to forget.
+    Title-case noise (headline words, a capitalised word after a colon or a bullet) stays taught
+    as nothing."""
+    from kg.mentions import FINITE_VERB_TAGS
+
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is None or "\n" in before.text or before.text in LINE_MARKS:
+        return False
+    for token in span:
+        if token.tag_ == "POS" or token.tag_ in FINITE_VERB_TAGS or token.is_punct:
+            return False
+        if not (token.is_title or token.is_upper or token.lower_ in CONNECTIVES):
+            return False
+    return span[0].lower_ != "the"
 
 
 def _tokens(span: Span) -> range:

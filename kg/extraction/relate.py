@@ -11,6 +11,7 @@ from kg.dates import date_texts
 from kg.extraction.candidates import Candidate, candidates
 from kg.extraction.classifier import RelationClassifier
 from kg.extraction.features import PairFeatures
+from kg.extraction.listed import listed_claims
 from kg.model import Claim, Mention
 from kg.ontology import ontology
 from kg.relations import money
@@ -61,7 +62,7 @@ def classified_claims(
             claim = _claim(doc, candidate, rel_type, probability, mentions, by_pair)
             if claim is not None:
                 claims.append(claim)
-    return claims
+    return listed_claims(doc, mentions, claims, allowed_types)
 
 
 def _trigger(doc: Doc, candidate: Candidate, mentions: list[Mention]) -> Token:
