@@ -213,6 +213,19 @@ def _before_its_verb(span: Span) -> Span:
     return span
 
 
+def _a_common_word(span: Span) -> bool:
+    """One capitalised word the tagger reads as a common word ('Launched', 'Crypto', 'Tighter'
+    opening a headline or a sentence), not as a proper noun: not a name."""
+    word = span[0]
+    return len(span) == 1 and word.tag_ not in ("NNP", "NNPS") and not word.is_upper
+
+
+def _a_bare_policy_head(surface: str, label: str) -> bool:
+    """'the Law', 'the Measures': a reference back, not a name."""
+    heads = typing_rules().policy_heads
+    return label == "Policy" and all(w in heads for w in without_jurisdiction(surface).split())
+
+
 def _type_noun_before(span: Span) -> str | None:
     """The type a noun right before a name gives it: 'edtech firm Harwell', 'state
     broadcaster CCTV'."""
@@ -261,6 +274,8 @@ def _mention_from_span(span: Span, sentence: int) -> Mention | None:
         surface = clean_surface(span.text)
         if not _well_formed(span) or _a_bare_description(surface, span.label_):
             return None
+        if _a_common_word(span) or _a_bare_policy_head(surface, span.label_):
+            return None
         # the trained recogniser: typed already; linked to the gazetteer where it names a
         # curated entity. A place named as the state acting is an actor only where it acts.
         canonical = rules.metonyms.get(surface) if span.label_ == "Regulator" else None
@@ -293,10 +308,8 @@ def _mention_from_span(span: Span, sentence: int) -> Mention | None:
         label = "Person"  # the parser often takes a known family name ("Ma's") for a firm
     if label is None or (label == "Person" and not any(c.isupper() for c in surface)):
         return None
-    if label == "Policy" and all(
-        w in rules.policy_heads for w in without_jurisdiction(surface).split()
-    ):
-        return None  # "the Law", "the Measures": a reference back, not a name
+    if _a_bare_policy_head(surface, label):
+        return None
     linked = linked_id(surface, label)
     return Mention(surface, label, span.start, span.end, sentence, linked, f"ner:{span.label_}")
 

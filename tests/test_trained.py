@@ -219,3 +219,17 @@ def test_a_claim_a_verb_makes_of_one_listed_name_holds_for_each_but_a_possessive
         assert claim.method == "model:verb:fine:active+list"
         assert claim.properties == (("date_text", "Monday"),)
         assert (claim.confidence, claim.modality) == (0.9, "asserted")
+
+
+def test_a_common_word_or_a_bare_policy_word_the_recogniser_marks_is_not_a_name(nlp) -> None:
+    from spacy.tokens import Span
+
+    from kg.mentions import _mention_from_span
+
+    doc = nlp("Tighter rules hit Qorvia on Monday, and the Measures take effect in May.")
+    at = {t.text: t.i for t in doc}
+    firm = _mention_from_span(Span(doc, at["Qorvia"], at["Qorvia"] + 1, label="Company"), 0)
+    assert firm is not None and (firm.text, firm.label) == ("Qorvia", "Company")
+    assert _mention_from_span(Span(doc, 0, 1, label="Product"), 0) is None
+    measures = Span(doc, at["Measures"], at["Measures"] + 1, label="Policy")
+    assert _mention_from_span(measures, 0) is None
