@@ -272,7 +272,7 @@ def _mention_from_span(span: Span, sentence: int) -> Mention | None:
             )
         span = _before_its_verb(span)
         surface = clean_surface(span.text)
-        if not _well_formed(span) or _a_bare_description(surface, span.label_):
+        if not surface or not _well_formed(span) or _a_bare_description(surface, span.label_):
             return None
         if _a_common_word(span) or _a_bare_policy_head(surface, span.label_):
             return None
