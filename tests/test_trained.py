@@ -189,6 +189,7 @@ def test_a_claim_a_verb_makes_of_one_listed_name_holds_for_each_but_a_possessive
     from kg.extraction.listed import listed_claims
     from kg.extraction.relate import allowed_types
     from kg.model import Claim
+    from kg.rulebase import mention_lists
 
     doc = nlp(
         "The State Administration for Market Regulation fined Kuaishou, NetEase and Xiaomi "
@@ -208,7 +209,7 @@ def test_a_claim_a_verb_makes_of_one_listed_name_holds_for_each_but_a_possessive
         (("amount", 5.0), ("currency", "CNY"), ("date_text", "Monday")),
     )
     owned = Claim(at["Tencent"], "OWNS", at["WeChat"], "e", 0.8, "model:possessive:poss")
-    out = listed_claims(doc, mentions, [fined, owned], allowed_types)
+    out = listed_claims(mention_lists(doc, mentions), mentions, [fined, owned], allowed_types)
     added = out[2:]
     assert out[:2] == [fined, owned]
     assert {(mentions[c.subject].text, c.type, mentions[c.object].text) for c in added} == {

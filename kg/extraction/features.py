@@ -53,8 +53,9 @@ class PairFeatures:
         for claim in rule_claims:
             self.rules.setdefault((claim.subject, claim.object), []).append(claim)
         self._clauses: dict[int, list[str]] = {}
+        self.lists = mention_lists(doc, mentions)
         self.in_list: dict[int, int] = {}
-        for number, group in enumerate(mention_lists(doc, mentions)):
+        for number, group in enumerate(self.lists):
             for index in group:
                 self.in_list[index] = number
 

@@ -9,12 +9,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.model import Claim, Mention
-from kg.rulebase import mention_lists
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-
-    from spacy.tokens import Doc
 
 # Properties that belong to one end alone: a fine's amount is not every listed firm's fine.
 OWN_PROPERTIES = frozenset({"amount", "currency"})
@@ -24,14 +21,15 @@ CARRIED = frozenset({"verb", "noun"})
 
 
 def listed_claims(
-    doc: Doc,
+    lists: list[list[int]],
     mentions: list[Mention],
     claims: list[Claim],
     allowed: Callable[[Mention, Mention], list[str]],
 ) -> list[Claim]:
     """CLAIMS and, for each, the same claim for every other name of a list one of its ends is
-    in, where the ontology allows that type between the new ends."""
-    list_of = {index: group for group in mention_lists(doc, mentions) for index in group}
+    in (LISTS: runs of mention indices, as rulebase.mention_lists finds them), where the
+    ontology allows that type between the new ends."""
+    list_of = {index: group for group in lists for index in group}
     have = {(c.subject, c.type, c.object) for c in claims}
     added: list[Claim] = []
     for claim in claims:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.extraction.corpus import AnnotatedDocument, gold_spans, relation_ranges
+from kg.mentions import FINITE_VERB_TAGS
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -108,8 +109,6 @@ def _a_clean_name(span: Span) -> bool:
     unmarked because it takes part in nothing, which the recogniser should not learn to forget.
     Title-case noise (headline words, a capitalised word after a colon or a bullet) stays taught
     as nothing."""
-    from kg.mentions import FINITE_VERB_TAGS
-
     before = span.doc[span.start - 1] if span.start > 0 else None
     if before is None or "\n" in before.text or before.text in LINE_MARKS:
         return False

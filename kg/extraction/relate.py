@@ -62,7 +62,7 @@ def classified_claims(
             claim = _claim(doc, candidate, rel_type, probability, mentions, by_pair)
             if claim is not None:
                 claims.append(claim)
-    return listed_claims(doc, mentions, claims, allowed_types)
+    return listed_claims(features.lists, mentions, claims, allowed_types)
 
 
 def _trigger(doc: Doc, candidate: Candidate, mentions: list[Mention]) -> Token:
