@@ -11,7 +11,7 @@ from kg.acronyms import apply_acronyms
 from kg.anaphora import anaphor_rules, link_anaphors
 from kg.cues import cues
 from kg.described import described_policies
-from kg.extended_names import extended_names
+from kg.extended_names import HEADLINE_POS, extended_names
 from kg.gazetteer import (
     alias_index,
     family_members,
@@ -37,6 +37,8 @@ ACTOR_DEPS = ("nsubj", "nsubjpass")
 FIRM_LABELS = frozenset({"Company", "Product", "Media"})  # the types context tells apart
 VERB_TAGS = frozenset({"VBZ", "VBG", "VBD"})
 FINITE_VERB_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
+# The share of a line's words capitalised from which it reads as a Title-case headline.
+TITLE_CASE_SHARE = 0.6
 
 
 @dataclass(frozen=True)
@@ -220,6 +222,28 @@ def _a_common_word(span: Span) -> bool:
     return len(span) == 1 and word.tag_ not in ("NNP", "NNPS") and not word.is_upper
 
 
+def _only_in_a_headline(span: Span, surface: str) -> bool:
+    """A name the recogniser found in a Title-case headline and nowhere else in the text: where
+    every word is capitalised, the capitals are no evidence of a name."""
+    return span.doc.text.count(surface) < 2 and _title_case_line(span)
+
+
+def _title_case_line(span: Span) -> bool:
+    """Whether the line holding SPAN capitalises most of its words, a function word or a verb
+    among them ('Regulators Turn To Gaming', 'Beijing to Big Tech: Stop Breaking the Law')."""
+    doc = span.doc
+    start = doc.text.rfind("\n", 0, span.start_char) + 1
+    end = doc.text.find("\n", span.end_char)
+    line = doc.char_span(start, len(doc.text) if end < 0 else end, alignment_mode="expand")
+    words = [t for t in line or () if t.is_alpha]
+    if len(words) < 2:
+        return False
+    capitalised = [t for t in words[1:] if t.is_title]
+    if len(capitalised) + 1 < TITLE_CASE_SHARE * len(words):
+        return False
+    return any(t.pos_ in HEADLINE_POS or t.tag_.startswith("VB") for t in capitalised)
+
+
 def _a_bare_policy_head(surface: str, label: str) -> bool:
     """'the Law', 'the Measures': a reference back, not a name."""
     heads = typing_rules().policy_heads
@@ -275,6 +299,8 @@ def _mention_from_span(span: Span, sentence: int) -> Mention | None:
         if not surface or not _well_formed(span) or _a_bare_description(surface, span.label_):
             return None
         if _a_common_word(span) or _a_bare_policy_head(surface, span.label_):
+            return None
+        if _only_in_a_headline(span, surface):
             return None
         # the trained recogniser: typed already; linked to the gazetteer where it names a
         # curated entity. A place named as the state acting is an actor only where it acts.

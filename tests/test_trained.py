@@ -234,3 +234,26 @@ def test_a_common_word_or_a_bare_policy_word_the_recogniser_marks_is_not_a_name(
     assert _mention_from_span(Span(doc, 0, 1, label="Product"), 0) is None
     measures = Span(doc, at["Measures"], at["Measures"] + 1, label="Policy")
     assert _mention_from_span(measures, 0) is None
+
+
+def test_a_name_the_recogniser_marks_only_in_a_title_case_headline_is_not_a_name(nlp) -> None:
+    from spacy.tokens import Span
+
+    from kg.mentions import _mention_from_span
+
+    doc = nlp(
+        "Watchdogs Warn Velmora And Ostrick Over Data\n\n"
+        "Ostrick said it would comply, as did its rival Quenby."
+    )
+    where: dict[str, list[int]] = {}
+    for token in doc:
+        where.setdefault(token.text, []).append(token.i)
+
+    def mention(word: str, occurrence: int = 0):
+        start = where[word][occurrence]
+        return _mention_from_span(Span(doc, start, start + 1, label="Company"), 0)
+
+    assert mention("Velmora") is None  # in the headline and nowhere else
+    for word, occurrence in (("Ostrick", 0), ("Ostrick", 1), ("Quenby", 0)):
+        found = mention(word, occurrence)
+        assert found is not None and (found.text, found.label) == (word, "Company")

@@ -223,3 +223,19 @@ def test_unmarked_names_in_running_text_are_left_unknown_and_headline_ones_taugh
         ("State Administration for Market Regulation", "Regulator"),
         ("Lanmei Group", "Company"),
     }
+
+
+def test_a_type_a_rule_found_is_scored_however_unlikely_and_others_only_above_the_floor() -> None:
+    from kg.extraction.classifier import FLOOR, NONE, fit
+
+    rows = [["bw:visited"]] * 300 + [["role:chair"]] * 15 + [["role:founder"]] * 15
+    labels = [[NONE]] * 300 + [["HOLDS_POSITION"]] * 15 + [["FOUNDED"]] * 15
+    settings = {"C": 1.0, "max_iter": 200, "min_count": 1}
+    classifier = fit(rows, labels, settings, seed=0)
+    allowed = [["FOUNDED", "HOLDS_POSITION"]] * 2
+    plain, ruled = classifier.types_of_many(
+        [["bw:visited"], ["bw:visited", "rule:FOUNDED", "rule:FOUNDED:verb"]], allowed
+    )
+    assert plain == []
+    assert [t for t, _ in ruled] == ["FOUNDED"]
+    assert ruled[0][1] < FLOOR

@@ -18,7 +18,8 @@ import numpy as np
 from kg.errors import ModelError
 
 NONE = "NONE"
-FLOOR = 0.05  # below this a type is not worth a threshold
+FLOOR = 0.05  # below this a type no rule found is not worth a threshold
+RULE = "rule:"  # the feature of a type a rule found for the pair (kg.extraction.features)
 WEIGHTS = "relations.npz"
 VOCABULARY = "relations.json"
 
@@ -43,8 +44,8 @@ class RelationClassifier:
         self, rows: Sequence[Sequence[str]], allowed: Sequence[Sequence[str]]
     ) -> list[list[tuple[str, float]]]:
         """For each candidate (its feature strings, the types the ontology allows for its ends),
-        the allowed types with a probability of at least FLOOR, most probable first. One sparse
-        product for all of them."""
+        the allowed types with a probability of at least FLOOR or that a rule found, most
+        probable first. One sparse product for all of them."""
         if not rows:
             return []
         from scipy.sparse import csr_matrix
@@ -62,10 +63,12 @@ class RelationClassifier:
         position = {name: i for i, name in enumerate(self.classes)}
         found = []
         for number, types in enumerate(allowed):
+            ruled = {f[len(RULE) :] for f in rows[number] if f.startswith(RULE)}
             scored = [
                 (t, float(probabilities[number, position[t]])) for t in types if t in position
             ]
-            found.append(sorted((x for x in scored if x[1] >= FLOOR), key=lambda x: -x[1]))
+            kept = (x for x in scored if x[1] >= FLOOR or x[0] in ruled)
+            found.append(sorted(kept, key=lambda x: -x[1]))
         return found
 
     def save(self, directory: Path) -> None:

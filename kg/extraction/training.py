@@ -120,6 +120,8 @@ def choose_thresholds(
 # (document, triple, probability, found by a rule too, in the gold)
 Scored = tuple[int, tuple[str, str, str], float, bool, bool]
 GRID = tuple(step / 20 for step in range(1, 20))
+# A type a rule found may also be kept whatever the classifier says of it (0: the rule decides).
+RULE_GRID = (0.0, *GRID)
 
 
 def _predicted_triples(
@@ -145,7 +147,7 @@ def _best_cut(
     best: tuple[float, float, float, float, float] | None = None  # f1, t, t_rule, p, r
     fallback = (0.0, 0.5, 0.5, 0.0, 0.0)
     for threshold in GRID:
-        for rule_threshold in GRID:
+        for rule_threshold in RULE_GRID:
             kept: dict[tuple[int, tuple[str, str, str]], bool] = {}
             for number, triple, probability, ruled, hit in scored:
                 if probability >= (rule_threshold if ruled else threshold):
