@@ -96,7 +96,6 @@ def ingest(
     def on_article(graph: Any) -> None:
         nonlocal written
         written += 1
-        advance()
 
     try:
         with (
@@ -109,6 +108,7 @@ def ingest(
                 None,
                 on_error=report_error,
                 on_article=on_article,
+                on_extracted=lambda graph: advance(),
                 extraction=extraction,
             )
     except StoreError:

@@ -77,6 +77,7 @@ def ingest(
     workers: int = 1,
     on_error: Callable[[str], None] = lambda message: None,
     on_article: Callable[[ArticleGraph], None] = lambda graph: None,
+    on_extracted: Callable[[ArticleGraph], None] = lambda graph: None,
     on_unchanged: Callable[[Document], None] = lambda document: None,
     actors: KnownActors | None = None,
     resolve: bool = True,
@@ -91,7 +92,8 @@ def ingest(
     (counted as unchanged); one whose text or extraction changed replaces its stored version.
     Each article's entities are resolved onto the actors known (ACTORS; by default the
     gazetteer, the store's entities and its judgements) before it is written, unless not
-    RESOLVE.
+    RESOLVE. ON_EXTRACTED hears of each article as it is extracted, ON_ARTICLE once it is
+    written (a batch later).
 
     EXTRACTION, when given, extracts instead of NLP and WORKERS: a Dask cluster's
     (kg.distributed), whose batches go in by the store's bulk path where it has one (COPY for
@@ -135,7 +137,14 @@ def ingest(
                 continue
             yield stamped
 
-    graphs = documents_only(extraction.graphs(changed(documents_only(items, failed))), failed)
+    def extracted(graphs: Iterator[ArticleGraph]) -> Iterator[ArticleGraph]:
+        for graph in graphs:
+            on_extracted(graph)
+            yield graph
+
+    graphs = extracted(
+        documents_only(extraction.graphs(changed(documents_only(items, failed))), failed)
+    )
     write = write_batch
     if extraction.bulk_load and hasattr(store, "bulk_write"):
         write, batch_size = bulk_write_batch, max(batch_size, BULK_ARTICLES)

@@ -102,3 +102,28 @@ def test_a_lock_error_in_the_writer_thread_stops_the_ingest_simulated(
             )  # type: ignore[arg-type]
         stored = {r["id"] for r in store.run("MATCH (a:Article) RETURN a.id AS id")}
     assert seen == ["doc-1"] and stored == {"doc-1"}
+
+
+def test_each_article_is_announced_when_extracted_and_again_when_written(
+    tmp_path: Path, monkeypatch
+) -> None:
+    graphs = [article(i, "Company") for i in range(1, 4)]
+    monkeypatch.setattr(
+        extract_module, "extract_documents", lambda nlp, docs, workers: iter(graphs)
+    )
+    events: list[tuple[str, str]] = []
+    with LadybugStore(tmp_path / "db") as store:
+        report = ingest_module.ingest(
+            [],
+            store,
+            nlp=None,  # type: ignore[arg-type]
+            batch_size=2,
+            on_extracted=lambda graph: events.append(("extracted", graph.document.id)),
+            on_article=lambda graph: events.append(("written", graph.document.id)),
+        )
+    ids = ["doc-1", "doc-2", "doc-3"]
+    assert report.articles == 3
+    assert [i for kind, i in events if kind == "extracted"] == ids
+    assert [i for kind, i in events if kind == "written"] == ids
+    # the first batch is announced as extracted before any of it is written
+    assert events.index(("extracted", "doc-2")) < events.index(("written", "doc-1"))
