@@ -15,7 +15,7 @@ from kg.model import METONYMY, Mention
 from kg.resolution.rules import name_rules
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 METHOD = "extended"
 KNOWN_LABELS = frozenset({"Company", "Product"})
@@ -115,12 +115,17 @@ def _not_product_words(heads: frozenset[str]) -> frozenset[str]:
     return heads | name_rules().corporate_suffixes | frozenset(cues().roles)
 
 
+def line_around(doc: Doc, char: int) -> Span | None:
+    """The tokens of the line (between line breaks) that holds character CHAR."""
+    start = doc.text.rfind("\n", 0, char) + 1
+    end = doc.text.find("\n", char)
+    return doc.char_span(start, len(doc.text) if end < 0 else end, alignment_mode="expand")
+
+
 def _headline(doc: Doc, position: int) -> bool:
     """Whether the line around POSITION is a Title-case headline ('Quillfeed Shares Fall As
     Rules Bite'): it capitalises, not after a sentence's end, a verb or a function word."""
-    start = doc.text.rfind("\n", 0, doc[position].idx) + 1
-    end = doc.text.find("\n", doc[position].idx)
-    line = doc.char_span(start, len(doc.text) if end < 0 else end, alignment_mode="expand")
+    line = line_around(doc, doc[position].idx)
     if line is None:
         return False
     return any(

@@ -11,7 +11,7 @@ from kg.acronyms import apply_acronyms
 from kg.anaphora import anaphor_rules, link_anaphors
 from kg.cues import cues
 from kg.described import described_policies
-from kg.extended_names import HEADLINE_POS, extended_names
+from kg.extended_names import HEADLINE_POS, extended_names, line_around
 from kg.gazetteer import (
     alias_index,
     family_members,
@@ -231,11 +231,7 @@ def _only_in_a_headline(span: Span, surface: str) -> bool:
 def _title_case_line(span: Span) -> bool:
     """Whether the line holding SPAN capitalises most of its words, a function word or a verb
     among them ('Regulators Turn To Gaming', 'Beijing to Big Tech: Stop Breaking the Law')."""
-    doc = span.doc
-    start = doc.text.rfind("\n", 0, span.start_char) + 1
-    end = doc.text.find("\n", span.end_char)
-    line = doc.char_span(start, len(doc.text) if end < 0 else end, alignment_mode="expand")
-    words = [t for t in line or () if t.is_alpha]
+    words = [t for t in line_around(span.doc, span.start_char) or () if t.is_alpha]
     if len(words) < 2:
         return False
     capitalised = [t for t in words[1:] if t.is_title]

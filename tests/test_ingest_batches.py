@@ -24,12 +24,17 @@ def article(index: int, object_label: str) -> ArticleGraph:
     return ArticleGraph(document, (owner, owned), {}, (relation,))
 
 
-def test_one_bad_article_does_not_lose_its_batch(tmp_path: Path, monkeypatch) -> None:
-    # OWNS may not point at a Person: the store's schema refuses that article's relationship
-    graphs = [article(1, "Company"), article(2, "Person"), article(3, "Product")]
+def extracting(monkeypatch, graphs: list[ArticleGraph]) -> None:
+    """Extraction stands aside: ingest gets GRAPHS as they are."""
     monkeypatch.setattr(
         extract_module, "extract_documents", lambda nlp, docs, workers: iter(graphs)
     )
+
+
+def test_one_bad_article_does_not_lose_its_batch(tmp_path: Path, monkeypatch) -> None:
+    # OWNS may not point at a Person: the store's schema refuses that article's relationship
+    graphs = [article(1, "Company"), article(2, "Person"), article(3, "Product")]
+    extracting(monkeypatch, graphs)
     errors: list[str] = []
     with LadybugStore(tmp_path / "db") as store:
         report = ingest_module.ingest([], store, nlp=None, on_error=errors.append)  # type: ignore[arg-type]
@@ -83,9 +88,7 @@ def test_a_lock_error_in_the_writer_thread_stops_the_ingest_simulated(
     # simulated: LadybugDB takes its lock on opening, so the store's write is made to raise the
     # error a second writer gets, to check it reaches the caller from the writer thread
     graphs = [article(i, "Company") for i in range(1, 4)]
-    monkeypatch.setattr(
-        extract_module, "extract_documents", lambda nlp, docs, workers: iter(graphs)
-    )
+    extracting(monkeypatch, graphs)
     with LadybugStore(tmp_path / "db") as store:
         write = store.write
 
@@ -108,9 +111,7 @@ def test_each_article_is_announced_when_extracted_and_again_when_written(
     tmp_path: Path, monkeypatch
 ) -> None:
     graphs = [article(i, "Company") for i in range(1, 4)]
-    monkeypatch.setattr(
-        extract_module, "extract_documents", lambda nlp, docs, workers: iter(graphs)
-    )
+    extracting(monkeypatch, graphs)
     events: list[tuple[str, str]] = []
     with LadybugStore(tmp_path / "db") as store:
         report = ingest_module.ingest(

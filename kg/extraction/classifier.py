@@ -19,7 +19,7 @@ from kg.errors import ModelError
 
 NONE = "NONE"
 FLOOR = 0.05  # below this a type no rule found is not worth a threshold
-RULE = "rule:"  # the feature of a type a rule found for the pair (kg.extraction.features)
+RULE = "rule:"  # prefix of the feature naming a type a rule found for the pair
 WEIGHTS = "relations.npz"
 VOCABULARY = "relations.json"
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from kg.cues import Cues, cues
 from kg.extraction.candidates import Candidate, sentence_of_tokens
+from kg.extraction.classifier import RULE
 from kg.model import Claim, Mention
 from kg.rulebase import mention_lists
 
@@ -109,7 +110,7 @@ class PairFeatures:
     def _rule_features(self, candidate: Candidate) -> list[str]:
         found = []
         for claim in self.rules.get((candidate.subject, candidate.object), []):
-            found += [f"rule:{claim.type}", f"rule:{claim.type}:{_family(claim.method)}"]
+            found += [f"{RULE}{claim.type}", f"{RULE}{claim.type}:{_family(claim.method)}"]
             found.append(f"rulemod:{claim.modality}")
         for claim in self.rules.get((candidate.object, candidate.subject), []):
             found.append(f"rulerev:{claim.type}")

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import KGError
-from kg.extraction.classifier import NONE, RelationClassifier, fit
+from kg.extraction.classifier import NONE, RULE, RelationClassifier, fit
 from kg.extraction.corpus import AnnotatedDocument, read_corpus
 from kg.extraction.examples import PreparedDocument, prepare
 from kg.extraction.recogniser import (
@@ -136,7 +136,7 @@ def _predicted_triples(
             continue
         for rel_type, probability in types:
             triple = gold_triple(ends[0], rel_type, ends[1])
-            ruled = f"rule:{rel_type}" in row
+            ruled = f"{RULE}{rel_type}" in row
             found.append((number, triple, probability, ruled, triple in document.gold))
     return found
 
