@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from kg.acronyms import apply_acronyms
 from kg.anaphora import anaphor_rules, link_anaphors
+from kg.argument_names import argument_names
 from kg.cues import cues
 from kg.described import described_policies
 from kg.extended_names import HEADLINE_POS, extended_names, line_around
@@ -55,12 +56,14 @@ class TypingRules:
     ner_labels: dict[str, str | None]
     event_heads: frozenset[str]
     junk_characters: tuple[str, ...]
+    junk_patterns: re.Pattern[str]
     person_titles: frozenset[str]
     listing_preps: frozenset[str]
     dangling_words: frozenset[str]
     described_as: dict[str, str]
     company_verbs: frozenset[str]
     min_unknown_acronym: int
+    acting_verb_types: frozenset[str]
 
 
 @cache
@@ -80,6 +83,7 @@ def typing_rules() -> TypingRules:
         ner_labels=dict(raw["ner_labels"]),
         event_heads=frozenset(raw["event_heads"]),
         junk_characters=tuple(raw["junk_characters"]),
+        junk_patterns=re.compile("|".join(f"(?:{p})" for p in raw["junk_patterns"])),
         person_titles=frozenset(raw["person_titles"]),
         listing_preps=frozenset(raw["listing_preps"]),
         dangling_words=frozenset(raw["dangling_words"]),
@@ -88,6 +92,7 @@ def typing_rules() -> TypingRules:
             noun: label for label, nouns in raw["described_as"].items() for noun in nouns
         },
         company_verbs=frozenset(raw["company_verbs"]),
+        acting_verb_types=frozenset(raw["acting_verb_types"]),
     )
 
 
@@ -225,10 +230,10 @@ def _a_common_word(span: Span) -> bool:
 def _only_in_a_headline(span: Span, surface: str) -> bool:
     """A name the recogniser found in a Title-case headline and nowhere else in the text: where
     every word is capitalised, the capitals are no evidence of a name."""
-    return span.doc.text.count(surface) < 2 and _title_case_line(span)
+    return span.doc.text.count(surface) < 2 and title_case_line(span)
 
 
-def _title_case_line(span: Span) -> bool:
+def title_case_line(span: Span) -> bool:
     """Whether the line holding SPAN capitalises most of its words, a function word or a verb
     among them ('Regulators Turn To Gaming', 'Beijing to Big Tech: Stop Breaking the Law')."""
     words = [t for t in line_around(span.doc, span.start_char) or () if t.is_alpha]
@@ -246,7 +251,7 @@ def _a_bare_policy_head(surface: str, label: str) -> bool:
     return label == "Policy" and all(w in heads for w in without_jurisdiction(surface).split())
 
 
-def _type_noun_before(span: Span) -> str | None:
+def type_noun_before(span: Span) -> str | None:
     """The type a noun right before a name gives it: 'edtech firm Harwell', 'state
     broadcaster CCTV'."""
     if span.start == 0:
@@ -272,7 +277,10 @@ def _a_bare_description(surface: str, label: str) -> bool:
 
 
 def _is_junk(text: str) -> bool:
-    return any(mark in text for mark in typing_rules().junk_characters)
+    rules = typing_rules()
+    return any(mark in text for mark in rules.junk_characters) or bool(
+        rules.junk_patterns.search(text)
+    )
 
 
 def _mention_from_span(span: Span, sentence: int) -> Mention | None:
@@ -307,7 +315,7 @@ def _mention_from_span(span: Span, sentence: int) -> Mention | None:
             )
         typed = _by_legal_form(surface, span.label_)
         if typed in FIRM_LABELS:
-            typed = apposed_label(span) or _type_noun_before(span) or typed
+            typed = apposed_label(span) or type_noun_before(span) or typed
         known = linked_id(surface, typed)
         return Mention(surface, typed, span.start, span.end, sentence, known, "ner")
     mapped = rules.ner_labels.get(span.label_)
@@ -379,7 +387,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     ]
     mentions = described_policies(doc, titled)
     mentions = with_legal_forms(doc, extended_names(doc, mentions, rules.company_heads))
-    mentions = _without_nationalities(doc, mentions)
+    mentions = argument_names(doc, _without_nationalities(doc, mentions))
     return nested_mentions(doc, link_anaphors(doc, apply_acronyms(doc, mentions)))
 
 

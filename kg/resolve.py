@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kg.argument_names import METHOD as ARGUMENT
 from kg.dates import stated_date
 from kg.gazetteer import CuratedEntity, family_members, gazetteer, policy_core
 from kg.gazetteer import entity_id as new_entity_id
@@ -14,7 +15,7 @@ from kg.ontology import ontology
 # ("the regulator" names no one new). A place named as the state acting ("China tightened its
 # rules") is a mention of the state whatever claims are read: the metonymy rule takes places
 # only where they act.
-WEAK_METHODS = frozenset({"anaphora"})
+WEAK_METHODS = frozenset({"anaphora", ARGUMENT})
 # Mentions that point at an entity without naming it ("the regulator") are not aliases.
 NOT_NAMES = frozenset({"anaphora"})
 
@@ -83,12 +84,13 @@ class ArticleResolver:
         words = mention.text.split()
         for entity_id, surfaces in self.surfaces.items():
             entity = self.entities[entity_id]
-            # the statistical NER often tags a known person's surname as an organisation
+            # the statistical NER often tags a known person's family name as an organisation;
+            # it comes first in Chinese names ("Li" after "Li Qiang") and last in Western ones
             if (
                 entity.label == "Person"
                 and len(words) == 1
                 and mention.method.startswith("ner")
-                and any(s.split()[-1] == words[0] for s in surfaces if len(s.split()) > 1)
+                and any(words[0] in (s.split()[0], s.split()[-1]) for s in surfaces if " " in s)
             ):
                 return entity
             if entity.label != mention.label:

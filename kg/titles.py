@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 METHOD = "title"
 CONNECTORS = frozenset({"of", "on", "for", "the", "in", "to", "and", "&", "-", "’s", "'s"})
 MIN_TOKENS = 3
+JOINERS = frozenset({"and", "&"})
 NATIONALITY = frozenset({"china", "chinese", "prc"})
 
 
@@ -68,6 +69,26 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
     return trimmed
 
 
+def _each_title(
+    doc: Doc, begin: int, end: int, policy_heads: frozenset[str]
+) -> list[tuple[int, int]]:
+    """The titles of a run that joins two or more with 'and': 'the Data Security Law and the
+    Measures for Security Review' are two titles, split where each side has a policy word of
+    its own; 'the Law on Prevention and Control of Pollution' is one."""
+    parts: list[tuple[int, int]] = []
+    start = begin
+    for token in doc[begin:end]:
+        if token.lower_ not in JOINERS or token.i == start:
+            continue
+        before = {t.lower_ for t in doc[start : token.i]}
+        after = {t.lower_ for t in doc[token.i + 1 : end]}
+        if before & policy_heads and after & policy_heads:
+            parts.append((start, token.i))
+            start = token.i + 1
+    parts.append((start, end))
+    return [(b, e) for b, e in parts if e - b >= MIN_TOKENS]
+
+
 def policy_titles(
     doc: Doc,
     mentions: list[Mention],
@@ -81,7 +102,8 @@ def policy_titles(
         i for m in mentions if m.label != "Policy" and m.gazetteer_id for i in range(m.start, m.end)
     }
     titles: list[Mention] = []
-    for begin, end in _runs(doc):
+    runs = [part for run in _runs(doc) for part in _each_title(doc, *run, policy_heads)]
+    for begin, end in runs:
         if end - 1 in organs:
             continue
         words = [t.lower_ for t in doc[begin:end]]

@@ -188,3 +188,22 @@ def test_an_actor_named_by_a_description_keeps_to_its_article() -> None:
     assert [e.id for e in two.entities] == ["watchdog-in-x2"]
     policy = article("x3", [("common-prosperity", "common prosperity", "Policy")])
     assert [e.id for e in actors.resolve(policy).entities] == ["common-prosperity"]
+
+
+@pytest.mark.parametrize(("full", "short"), [("Li Qiang", "Li"), ("Harlan Voss", "Voss")])
+def test_a_family_name_alone_that_the_recogniser_mistyped_is_the_person_named_before(
+    full: str, short: str
+) -> None:
+    from kg.model import Mention
+    from kg.resolve import ArticleResolver
+
+    resolver = ArticleResolver(
+        [
+            Mention(full, "Person", 0, 2, 0, None, "ner"),
+            Mention(short, "Product", 10, 11, 1, None, "ner"),
+            Mention("Qorvia", "Product", 20, 21, 2, None, "ner"),
+        ]
+    )
+    first, again, other = resolver.entity_of
+    assert again == first
+    assert other not in (None, first)

@@ -1048,3 +1048,18 @@ def test_clearing_a_product_for_sale_regulates_its_maker(rules_nlp) -> None:
     assert triples(rules_nlp, "SAMR cleared Xiaomi's new phones for sale in May.") == {
         ("State Administration for Market Regulation", "REGULATES", "Xiaomi")
     }
+
+
+def test_titles_joined_by_and_are_each_a_policy_unless_one_side_has_no_policy_word(
+    rules_nlp,
+) -> None:
+    graph = extract_one(
+        rules_nlp,
+        "The ministry cited the Grain Reserve Law and the Measures for Seed Export Review, "
+        "and the Law on Prevention and Control of Soil Erosion.",
+    )
+    assert {(e.name, e.label) for e in graph.entities} == {
+        ("Grain Reserve Law", "Policy"),
+        ("Measures for Seed Export Review", "Policy"),
+        ("Law on Prevention and Control of Soil Erosion", "Policy"),
+    }

@@ -257,3 +257,50 @@ def test_a_name_the_recogniser_marks_only_in_a_title_case_headline_is_not_a_name
     for word, occurrence in (("Ostrick", 0), ("Ostrick", 1), ("Quenby", 0)):
         found = mention(word, occurrence)
         assert found is not None and (found.text, found.label) == (word, "Company")
+
+
+def test_an_unrecognised_name_that_a_regulator_acts_on_is_read_from_where_it_stands(nlp) -> None:
+    fined = extract_one(nlp, "The market regulator fined Hanwei on Monday.")
+    assert triples_of(fined) == {("State Administration for Market Regulation", "FINED", "Hanwei")}
+    assert {(e.name, e.label) for e in fined.entities} == {
+        ("State Administration for Market Regulation", "Regulator"),
+        ("Hanwei", "Company"),
+    }
+    passive = extract_one(nlp, "Hanwei and Dorsel were fined by the market regulator on Monday.")
+    assert triples_of(passive) == {
+        ("State Administration for Market Regulation", "FINED", "Hanwei"),
+        ("State Administration for Market Regulation", "FINED", "Dorsel"),
+    }
+
+
+def test_a_name_read_from_where_it_stands_is_kept_only_if_it_takes_part_in_a_claim(nlp) -> None:
+    from kg.argument_names import argument_names
+    from kg.model import Document
+    from kg.resolve import resolve_article
+
+    doc = nlp("Lawmakers said the market regulator would fine Hanwei and Dorsel.")
+    doc.ents = []  # as if the recogniser had found nothing
+    found = argument_names(doc, [])
+    assert [(m.text, m.label, m.method) for m in found] == [
+        ("Hanwei", "Company", "argument"),
+        ("Dorsel", "Company", "argument"),
+    ]
+    alone = resolve_article(Document(id="t", text=doc.text), found, [])
+    assert alone.entities == ()
+    headline = extract_one(nlp, "Regulators Fine Ostrick Over Pricing\n\nThe rules took effect.")
+    assert headline.entities == ()
+
+
+def test_a_role_noun_apposed_to_or_before_a_name_makes_it_a_person(nlp) -> None:
+    from spacy.tokens import Span
+
+    from kg.mentions import _mention_from_span
+
+    doc = nlp("Dorsel Quan, a lawyer at Harwell, said economist Tamsin Obi agreed.")
+    at = {t.text: t.i for t in doc}
+    for first, label in (("Dorsel", "Company"), ("Tamsin", "Product")):
+        span = Span(doc, at[first], at[first] + 2, label=label)
+        mention = _mention_from_span(span, 0)
+        assert mention is not None and mention.label == "Person"
+    firm = _mention_from_span(Span(doc, at["Harwell"], at["Harwell"] + 1, label="Company"), 0)
+    assert firm is not None and firm.label == "Company"
