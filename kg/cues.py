@@ -29,6 +29,8 @@ class Cues:
     owner_participles: frozenset[str]
     agent_preps: dict[str, frozenset[str]]  # participle lemma -> prepositions naming its agent
     operator_preps: frozenset[str]
+    role_preps: frozenset[str]
+    owner_role_preps: frozenset[str]
     roles: dict[str, str]  # role phrase -> type (OWNS_REVERSED marks a reversed OWNS)
     role_pattern: re.Pattern[str]
     former: frozenset[str]
@@ -93,6 +95,8 @@ def cues() -> Cues:
         owner_participles=frozenset(raw["owner_participles"]),
         agent_preps={lemma: frozenset(preps) for lemma, preps in raw["agent_preps"].items()},
         operator_preps=frozenset(raw["operator_preps"]),
+        role_preps=frozenset(raw["role_preps"]),
+        owner_role_preps=frozenset(raw["owner_role_preps"]),
         roles=roles,
         role_pattern=re.compile(rf"(?:{alternatives})s?", re.IGNORECASE),
         former=frozenset(raw["former"]),

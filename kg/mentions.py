@@ -55,6 +55,8 @@ class TypingRules:
     credit_patterns: tuple[re.Pattern[str], ...]
     ner_labels: dict[str, str | None]
     event_heads: frozenset[str]
+    non_actor_heads: frozenset[str]
+    places: frozenset[str]
     junk_characters: tuple[str, ...]
     junk_patterns: re.Pattern[str]
     person_titles: frozenset[str]
@@ -63,6 +65,7 @@ class TypingRules:
     described_as: dict[str, str]
     company_verbs: frozenset[str]
     min_unknown_acronym: int
+    product_heads: frozenset[str]
     acting_verb_types: frozenset[str]
 
 
@@ -82,6 +85,8 @@ def typing_rules() -> TypingRules:
         ),
         ner_labels=dict(raw["ner_labels"]),
         event_heads=frozenset(raw["event_heads"]),
+        non_actor_heads=frozenset(raw["non_actor_heads"]),
+        places=frozenset(normalise_surface(p) for p in raw["places"]),
         junk_characters=tuple(raw["junk_characters"]),
         junk_patterns=re.compile("|".join(f"(?:{p})" for p in raw["junk_patterns"])),
         person_titles=frozenset(raw["person_titles"]),
@@ -92,6 +97,7 @@ def typing_rules() -> TypingRules:
             noun: label for label, nouns in raw["described_as"].items() for noun in nouns
         },
         company_verbs=frozenset(raw["company_verbs"]),
+        product_heads=frozenset(raw["product_heads"]),
         acting_verb_types=frozenset(raw["acting_verb_types"]),
     )
 
@@ -270,10 +276,47 @@ def _by_legal_form(surface: str, label: str) -> str:
     return "Company" if legal and label != "Person" else label
 
 
+def _by_head_word(surface: str) -> str | None:
+    """The type a name's own last word gives it ("Harwell Law Firm", "Ningbo Evening News",
+    "Ningbo Intermediate Court"), whatever type the context suggested; None where it gives
+    none, or names products as well ("Quillfeed Pay")."""
+    rules = typing_rules()
+    words = normalise_surface(surface).split()
+    if len(words) < 2 or words[-1] in rules.product_heads:
+        return None
+    for label, heads in (
+        ("Media", rules.media_heads),
+        ("Company", rules.company_heads),
+        ("Regulator", rules.regulator_heads),
+    ):
+        if words[-1] in heads:
+            return label
+    return None
+
+
 def _a_bare_description(surface: str, label: str) -> bool:
     """'the watchdog': a type noun alone names no one; the anaphora linker finds whom it
     points back to."""
     return surface.islower() and anaphor_rules().heads.get(surface) == label
+
+
+def _names_no_actor(span: Span, surface: str) -> bool:
+    """A span the recogniser marked that names no actor: a common word, a bare policy word, a
+    word of a Title-case headline, a dateline, a school or a forum, a place named alone."""
+    rules = typing_rules()
+    return (
+        _a_common_word(span)
+        or _a_bare_policy_head(surface, span.label_)
+        or _only_in_a_headline(span, surface)
+        or _a_dateline(surface)
+        or (span.label_ != "Policy" and span[-1].lower_ in rules.non_actor_heads)
+        or normalise_surface(surface) in rules.places
+    )
+
+
+def _a_dateline(surface: str) -> bool:
+    """'BEIJING (Reuters) -': a place in capitals opening a report says where it was filed."""
+    return surface.isupper() and surface.title() in typing_rules().metonyms
 
 
 def _is_junk(text: str) -> bool:
@@ -302,9 +345,7 @@ def _mention_from_span(span: Span, sentence: int) -> Mention | None:
         surface = clean_surface(span.text)
         if not surface or not _well_formed(span) or _a_bare_description(surface, span.label_):
             return None
-        if _a_common_word(span) or _a_bare_policy_head(surface, span.label_):
-            return None
-        if _only_in_a_headline(span, surface):
+        if _names_no_actor(span, surface):
             return None
         # the trained recogniser: typed already; linked to the gazetteer where it names a
         # curated entity. A place named as the state acting is an actor only where it acts.
@@ -315,8 +356,10 @@ def _mention_from_span(span: Span, sentence: int) -> Mention | None:
             )
         typed = _by_legal_form(surface, span.label_)
         if typed in FIRM_LABELS:
-            typed = apposed_label(span) or type_noun_before(span) or typed
+            typed = apposed_label(span) or type_noun_before(span) or _by_head_word(surface) or typed
         known = linked_id(surface, typed)
+        if known is None and surface.isupper() and len(surface) < rules.min_unknown_acronym:
+            return None  # an unknown short acronym names something only where the text says what
         return Mention(surface, typed, span.start, span.end, sentence, known, "ner")
     mapped = rules.ner_labels.get(span.label_)
     if mapped is not None and _headline_clause(span):

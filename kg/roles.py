@@ -127,7 +127,7 @@ class RoleRules(RuleBase):
             role = self._role_phrase(token)
             if role is None:
                 continue
-            orgs = [i for t in self._role_objects(token) for i in self.index.at(t)]
+            orgs = [i for t in self._role_objects(token, role) for i in self.index.at(t)]
             orgs += [i for c in token.children if c.dep_ == "poss" for i in self.index.at(c)]
             if not orgs:
                 continue
@@ -154,11 +154,15 @@ class RoleRules(RuleBase):
                     if claim:
                         yield claim
 
-    def _role_objects(self, role: Token) -> list[Token]:
-        """'head of the CAC' -> CAC, also where the parse hung 'of ...' elsewhere."""
-        found = prep_objects(role, frozenset({"of", "at"}))
+    def _role_objects(self, role: Token, phrase: str) -> list[Token]:
+        """'head of the CAC' -> CAC, 'an investor in X' -> X, also where the parse hung the
+        preposition elsewhere."""
+        preps = self.lexicon.role_preps
+        if self.lexicon.roles.get(phrase) == "OWNS":
+            preps = preps | self.lexicon.owner_role_preps
+        found = prep_objects(role, preps)
         following = self.doc[role.i + 1] if role.i + 1 < len(self.doc) else None
-        if not found and following is not None and following.lower_ in ("of", "at"):
+        if not found and following is not None and following.lower_ in preps:
             found = [c for c in following.children if c.dep_ == "pobj"]
         return found
 

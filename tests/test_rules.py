@@ -1063,3 +1063,10 @@ def test_titles_joined_by_and_are_each_a_policy_unless_one_side_has_no_policy_wo
         ("Measures for Seed Export Review", "Policy"),
         ("Law on Prevention and Control of Soil Erosion", "Policy"),
     }
+
+
+def test_an_owner_role_takes_its_firm_after_in_and_other_roles_do_not(rules_nlp) -> None:
+    assert triples(rules_nlp, "Harwell Group is a major investor in Quillfeed Holdings.") == {
+        ("Harwell Group", "OWNS", "Quillfeed Holdings")
+    }
+    assert triples(rules_nlp, "Wen Lu, a partner in Harwell Group, declined to comment.") == set()

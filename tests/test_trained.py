@@ -304,3 +304,69 @@ def test_a_role_noun_apposed_to_or_before_a_name_makes_it_a_person(nlp) -> None:
         assert mention is not None and mention.label == "Person"
     firm = _mention_from_span(Span(doc, at["Harwell"], at["Harwell"] + 1, label="Company"), 0)
     assert firm is not None and firm.label == "Company"
+
+
+def test_the_last_word_of_a_name_types_it_unless_products_end_with_it_too(nlp) -> None:
+    from spacy.tokens import Span
+
+    from kg.mentions import _mention_from_span
+
+    doc = nlp(
+        "Harwell Law Firm sued Ningbo Evening News in Ningbo Intermediate Court over Quillfeed Pay."
+    )
+    at = {t.text: t.i for t in doc}
+    for first, size, given, expected in (
+        ("Harwell", 3, "Product", "Company"),
+        ("Evening", 3, "Company", "Media"),
+        ("Intermediate", 3, "Company", "Regulator"),
+        ("Quillfeed", 2, "Product", "Product"),
+    ):
+        start = at[first] - (1 if first in ("Evening", "Intermediate") else 0)
+        mention = _mention_from_span(Span(doc, start, start + size, label=given), 0)
+        assert mention is not None and mention.label == expected, first
+
+
+def test_a_dateline_and_an_unknown_short_acronym_are_no_names(nlp) -> None:
+    from spacy.tokens import Span
+
+    from kg.mentions import _mention_from_span
+
+    doc = nlp("BEIJING (Wire) - Beijing fined QXR and the CAC on Monday.")
+    at = {t.text: t.i for t in doc}
+
+    def mention(word: str, label: str):
+        return _mention_from_span(Span(doc, at[word], at[word] + 1, label=label), 0)
+
+    assert mention("BEIJING", "Regulator") is None
+    acting = mention("Beijing", "Regulator")
+    assert acting is not None and acting.label == "Regulator"
+    assert mention("QXR", "Company") is None
+    known = mention("CAC", "Regulator")
+    assert known is not None and known.gazetteer_id == "cyberspace-administration-of-china"
+    defined = extract_one(
+        nlp, "Quillfeed Xinran Technology Co. (QXT) said the CAC had summoned QXT on Monday."
+    )
+    firm = "Quillfeed Xinran Technology Co."
+    assert triples_of(defined) == {("Cyberspace Administration of China", "SUMMONED", firm)}
+    assert set(defined.mentions[next(e.id for e in defined.entities if e.name == firm)]) == {
+        firm,
+        "QXT",
+    }
+
+
+def test_a_school_a_forum_or_a_province_named_alone_is_no_actor(nlp) -> None:
+    from spacy.tokens import Span
+
+    from kg.mentions import _mention_from_span
+
+    doc = nlp("Lanmei University, the Hanwei Forum and Sichuan praised Lanmei Games.")
+    at = {t.text: t.i for t in doc}
+
+    def mention(first: str, size: int, label: str):
+        return _mention_from_span(Span(doc, at[first], at[first] + size, label=label), 0)
+
+    assert _mention_from_span(Span(doc, 0, 2, label="Company"), 0) is None  # Lanmei University
+    assert mention("Hanwei", 2, "Regulator") is None
+    assert mention("Sichuan", 1, "Company") is None
+    games = _mention_from_span(Span(doc, len(doc) - 3, len(doc) - 1, label="Company"), 0)
+    assert games is not None and games.text == "Lanmei Games"
