@@ -1070,3 +1070,18 @@ def test_an_owner_role_takes_its_firm_after_in_and_other_roles_do_not(rules_nlp)
         ("Harwell Group", "OWNS", "Quillfeed Holdings")
     }
     assert triples(rules_nlp, "Wen Lu, a partner in Harwell Group, declined to comment.") == set()
+
+
+def test_curated_firms_are_known_by_name_and_one_word_names_only_as_written(rules_nlp) -> None:
+    graph = extract_one(
+        rules_nlp, "The CAC summoned Hikvision and Megvii, and the meta review found nothing."
+    )
+    assert {(e.name, e.label) for e in graph.entities} == {
+        ("Cyberspace Administration of China", "Regulator"),
+        ("Hikvision", "Company"),
+        ("Megvii", "Company"),
+    }
+    assert triples_of(graph) == {
+        ("Cyberspace Administration of China", "SUMMONED", "Hikvision"),
+        ("Cyberspace Administration of China", "SUMMONED", "Megvii"),
+    }
