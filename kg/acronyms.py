@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.model import Mention
+from kg.sentences import sentence_number
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -49,7 +50,6 @@ def apply_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 alias_of=expansion.text,
             )
         out.append(mention)
-    sentence_of = {sent.start: index for index, sent in enumerate(doc.sents)}
     for token in doc:
         expansion = definitions.get(token.text)
         if expansion is not None and token.i not in covered:
@@ -59,7 +59,7 @@ def apply_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                     expansion.label,
                     token.i,
                     token.i + 1,
-                    sentence_of.get(token.sent.start, 0),
+                    sentence_number(token),
                     expansion.gazetteer_id,
                     "acronym",
                     expansion.text,

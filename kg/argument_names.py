@@ -14,6 +14,7 @@ from kg.cues import cues
 from kg.gazetteer import normalise_surface
 from kg.model import Mention
 from kg.ontology import ontology
+from kg.sentences import sentence_number
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -99,7 +100,6 @@ def argument_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     ending_at = {m.end - 1: index for index, m in enumerate(mentions)}
     mentions = list(mentions)
     taken = {i for m in mentions for i in range(m.start, m.end)}
-    sentence_of = {sent.start: index for index, sent in enumerate(doc.sents)}
     stop = typing_rules().stop_entities
     added: list[Mention] = []
     verbs = _acting_verbs()
@@ -124,6 +124,6 @@ def argument_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             if label is None:
                 continue
             taken.update(range(span.start, span.end))
-            sentence = sentence_of.get(span.sent.start, 0)
+            sentence = sentence_number(span)
             added.append(Mention(surface, label, span.start, span.end, sentence, None, METHOD))
     return sorted([*mentions, *added], key=lambda m: m.start)

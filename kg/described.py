@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from kg.cues import cues
 from kg.model import Mention
 from kg.resources import load_yaml
+from kg.sentences import sentence_number
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -47,7 +48,6 @@ def described_policies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     heads, containers, qualifiers = rules.heads, rules.containers, rules.qualifiers
     issuing = rules.issuing
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    sentence_of = {sent.start: index for index, sent in enumerate(doc.sents)}
     found: list[Mention] = []
     for token in doc:
         if token.dep_ not in ("dobj", "nsubjpass") or token.head.lemma_ not in issuing:
@@ -67,11 +67,7 @@ def described_policies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if any(i in covered for i in range(start, end)) or end - start > 16:
             continue
         span = doc[start:end]
-        found.append(
-            Mention(
-                span.text, "Policy", start, end, sentence_of.get(span.sent.start, 0), None, METHOD
-            )
-        )
+        found.append(Mention(span.text, "Policy", start, end, sentence_number(span), None, METHOD))
     return sorted([*mentions, *found], key=lambda m: m.start) if found else mentions
 
 

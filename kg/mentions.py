@@ -27,6 +27,7 @@ from kg.nesting import nested_mentions
 from kg.ontology import ontology
 from kg.resolution.rules import name_rules
 from kg.resources import load_yaml
+from kg.sentences import sentence_number
 from kg.titles import policy_titles
 
 if TYPE_CHECKING:
@@ -278,20 +279,14 @@ def _by_legal_form(surface: str, label: str) -> str:
 
 def _by_head_word(surface: str) -> str | None:
     """The type a name's own last word gives it ("Harwell Law Firm", "Ningbo Evening News",
-    "Ningbo Intermediate Court"), whatever type the context suggested; None where it gives
-    none, or names products as well ("Quillfeed Pay")."""
+    "Ningbo Intermediate Court"), as an organisation name the gazetteer lacks is typed; None
+    where the last word is no head word, or ends products' names too ("Quillfeed Pay")."""
     rules = typing_rules()
     words = normalise_surface(surface).split()
-    if len(words) < 2 or words[-1] in rules.product_heads:
+    heads = rules.media_heads | rules.company_heads | rules.regulator_heads
+    if len(words) < 2 or words[-1] in rules.product_heads or words[-1] not in heads:
         return None
-    for label, heads in (
-        ("Media", rules.media_heads),
-        ("Company", rules.company_heads),
-        ("Regulator", rules.regulator_heads),
-    ):
-        if words[-1] in heads:
-            return label
-    return None
+    return type_organisation(surface)
 
 
 def _a_bare_description(surface: str, label: str) -> bool:
@@ -412,12 +407,11 @@ def _names_an_organisation(surface: str) -> bool:
 def find_mentions(doc: Doc) -> list[Mention]:
     """All entity mentions of a parsed Doc, in text order, without credits and non-entities."""
     credits = credit_ranges(doc.text)
-    sentence_of = {sent.start: index for index, sent in enumerate(doc.sents)}
     mentions: list[Mention] = []
     for span in doc.ents:
         if any(start <= span.start_char < end for start, end in credits):
             continue
-        sentence = sentence_of.get(span.sent.start, 0)
+        sentence = sentence_number(span)
         mention = _mention_from_span(span, sentence)
         if mention is not None:
             mentions.append(mention)

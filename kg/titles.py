@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from kg.gazetteer import linked_id, without_jurisdiction
 from kg.model import Mention
+from kg.sentences import sentence_number
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -96,7 +97,6 @@ def policy_titles(
     organisation_heads: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """Replace partial mentions inside a full policy title with one Policy mention for it."""
-    sentence_of = {sent.start: index for index, sent in enumerate(doc.sents)}
     # A curated organ's name ('State Administration for Market Regulation') is not a title.
     organs = {
         i for m in mentions if m.label != "Policy" and m.gazetteer_id for i in range(m.start, m.end)
@@ -119,9 +119,7 @@ def policy_titles(
         span = doc[begin:end]
         linked = linked_id(span.text, "Policy")
         titles.append(
-            Mention(
-                span.text, "Policy", begin, end, sentence_of.get(span.sent.start, 0), linked, METHOD
-            )
+            Mention(span.text, "Policy", begin, end, sentence_number(span), linked, METHOD)
         )
     if not titles:
         return mentions
