@@ -32,6 +32,7 @@ class Cues:
     role_preps: frozenset[str]
     owner_role_preps: frozenset[str]
     roles: dict[str, str]  # role phrase -> type (OWNS_REVERSED marks a reversed OWNS)
+    role_heads: frozenset[str]  # the last word of each role phrase
     role_pattern: re.Pattern[str]
     former: frozenset[str]
     hedges: frozenset[str]
@@ -98,6 +99,7 @@ def cues() -> Cues:
         role_preps=frozenset(raw["role_preps"]),
         owner_role_preps=frozenset(raw["owner_role_preps"]),
         roles=roles,
+        role_heads=frozenset(phrase.split()[-1] for phrase in roles),
         role_pattern=re.compile(rf"(?:{alternatives})s?", re.IGNORECASE),
         former=frozenset(raw["former"]),
         hedges=frozenset(raw["hedges"]),

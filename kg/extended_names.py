@@ -5,6 +5,7 @@ the mention to the whole name, a company or a product of its own."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
@@ -13,6 +14,7 @@ from kg.cues import cues
 from kg.gazetteer import alias_index, normalise_surface
 from kg.model import METONYMY, Mention
 from kg.resolution.rules import name_rules
+from kg.token_table import token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -116,10 +118,18 @@ def _not_product_words(heads: frozenset[str]) -> frozenset[str]:
 
 
 def line_around(doc: Doc, char: int) -> Span | None:
-    """The tokens of the line (between line breaks) that holds character CHAR."""
-    start = doc.text.rfind("\n", 0, char) + 1
-    end = doc.text.find("\n", char)
-    return doc.char_span(start, len(doc.text) if end < 0 else end, alignment_mode="expand")
+    """The tokens of the line (between line breaks) that holds character CHAR: those that
+    overlap it (Doc.char_span with alignment_mode="expand", without its walk over the Doc)."""
+    table = token_table(doc)
+    text, starts = table.text, table.starts
+    start = text.rfind("\n", 0, char) + 1
+    end = text.find("\n", char)
+    end = len(text) if end < 0 else end
+    first = bisect_right(starts, start) - 1
+    if first < 0 or starts[first] + len(doc[first]) <= start:
+        first += 1
+    last = bisect_left(starts, end)
+    return doc[first:last] if first < last else None
 
 
 def _headline(doc: Doc, position: int) -> bool:

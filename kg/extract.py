@@ -42,7 +42,7 @@ def extract_documents(
     neither the corpus nor the results pile up in memory.
     """
     if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-        yield from _extract_in_pool(nlp, documents, batch_size, workers)
+        yield from _extract_in_pool(nlp, documents, min(batch_size, POOL_CHUNK), workers)
         return
     yield from _extract(nlp, documents, batch_size)
 
@@ -120,7 +120,10 @@ def _parse_in_pieces(nlp: Language, text: str) -> Doc:
 
 # The pipeline of the forked workers: inherited from the parent, never pickled.
 _worker_nlp: Language | None = None
-IN_FLIGHT_PER_WORKER = 3
+# Documents per task of a worker: small, so that at the end no worker waits long for another's
+# last task (nlp.pipe over 4 documents at a time parses as fast as over 16 here).
+POOL_CHUNK = 4
+IN_FLIGHT_PER_WORKER = 12
 
 
 def _extract_chunk(chunk: list[Document]) -> list[ArticleGraph]:

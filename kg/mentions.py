@@ -29,6 +29,7 @@ from kg.resolution.rules import name_rules
 from kg.resources import load_yaml
 from kg.sentences import sentence_number
 from kg.titles import policy_titles
+from kg.token_table import token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -237,7 +238,7 @@ def _a_common_word(span: Span) -> bool:
 def _only_in_a_headline(span: Span, surface: str) -> bool:
     """A name the recogniser found in a Title-case headline and nowhere else in the text: where
     every word is capitalised, the capitals are no evidence of a name."""
-    return span.doc.text.count(surface) < 2 and title_case_line(span)
+    return token_table(span.doc).text.count(surface) < 2 and title_case_line(span)
 
 
 def title_case_line(span: Span) -> bool:
@@ -406,7 +407,7 @@ def _names_an_organisation(surface: str) -> bool:
 
 def find_mentions(doc: Doc) -> list[Mention]:
     """All entity mentions of a parsed Doc, in text order, without credits and non-entities."""
-    credits = credit_ranges(doc.text)
+    credits = credit_ranges(token_table(doc).text)
     mentions: list[Mention] = []
     for span in doc.ents:
         if any(start <= span.start_char < end for start, end in credits):

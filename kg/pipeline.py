@@ -114,6 +114,7 @@ def build_pipeline(model: str | None = None) -> Language:
 
     MODEL: a trained model directory, 'rules', or an installed spaCy pipeline (see
     kg.extraction.trained.choose_model); none: the shipped model."""
+    from kg.exact_words import ExactWords
     from kg.extraction.component import FACTORY, register
     from kg.extraction.token_attributes import use_array_annotators
     from kg.extraction.trained import CLASSIFIER_DIR, RECOGNISER_DIR, choose_model
@@ -138,6 +139,7 @@ def build_pipeline(model: str | None = None) -> Language:
         config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"},
         before=before,
     )
+    ruler.matcher = ExactWords(nlp.vocab)  # type: ignore[attr-defined]
     # The ruler makes a Doc of each phrase with the components before it; matching on lower
     # case needs only the tokenizer.
     earlier = nlp.pipe_names[: nlp.pipe_names.index("gazetteer")]

@@ -199,6 +199,9 @@ class RoleRules(RuleBase):
 
     def _role_phrase(self, token: Token) -> str | None:
         """The role named by a noun and its compound modifiers ('vice governor'), if it is one."""
+        heads = self.lexicon.role_heads
+        if token.lower_ not in heads and token.lemma_.lower() not in heads:
+            return None
         compounds = " ".join(
             c.lower_
             for c in token.children

@@ -128,3 +128,33 @@ def test_each_article_is_announced_when_extracted_and_again_when_written(
     assert [i for kind, i in events if kind == "written"] == ids
     # the first batch is announced as extracted before any of it is written
     assert events.index(("extracted", "doc-2")) < events.index(("written", "doc-1"))
+
+
+def test_once_every_source_is_read_what_is_ready_is_written(tmp_path: Path, monkeypatch) -> None:
+    # ten sources read three ahead: when the eighth article is extracted the last source has
+    # been read, so the idle writer takes the eight ready, and the last two are written at the end
+    graphs = {f"doc-{i}": article(i, "Company") for i in range(1, 11)}
+    documents = [Document(doc_id, "text") for doc_id in graphs]
+    read: list[str] = []
+
+    def extract(nlp, docs, workers):
+        for document in docs:
+            read.append(document.id)
+            yield graphs[document.id]
+
+    monkeypatch.setattr(extract_module, "extract_documents", extract)
+    monkeypatch.setattr(ingest_module, "READ_AHEAD", 3)
+    sizes: list[int] = []
+    with LadybugStore(tmp_path / "db") as store:
+        write = store.write
+
+        def recorded(batch):
+            sizes.append(len(batch))
+            write(batch)
+
+        monkeypatch.setattr(store, "write", recorded)
+        report = ingest_module.ingest(documents, store, nlp=None)  # type: ignore[arg-type]
+        stored = {r["id"] for r in store.run("MATCH (a:Article) RETURN a.id AS id")}
+    assert sizes == [8, 2]
+    assert read == list(graphs)  # every source once, in order
+    assert report.articles == 10 and stored == set(graphs)

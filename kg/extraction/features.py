@@ -13,6 +13,7 @@ from kg.extraction.candidates import Candidate, sentence_of_tokens
 from kg.extraction.classifier import RULE
 from kg.model import Claim, Mention
 from kg.rulebase import mention_lists
+from kg.token_table import token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -50,6 +51,9 @@ class PairFeatures:
         self.mentions = mentions
         self.lexicon: Cues = cues()
         self.sentence = sentence_of_tokens(doc)
+        self.table = token_table(doc)
+        self._roots: dict[tuple[int, int], int] = {}
+        self._children: dict[int, list[tuple[str, str]]] = {}
         self.rules: dict[tuple[int, int], list[Claim]] = {}
         for claim in rule_claims:
             self.rules.setdefault((claim.subject, claim.object), []).append(claim)
@@ -61,12 +65,27 @@ class PairFeatures:
                 self.in_list[index] = number
 
     @cached_property
+    def _cues(self) -> list[str | None]:
+        """The relationship type each word cues, if any, by token index."""
+        table = self.table
+        verbs, nouns, roles = self.lexicon.verbs, self.lexicon.nouns, self.lexicon.roles
+        found: list[str | None] = []
+        for lemma, lower, pos in zip(table.lemmas, table.lowers, table.pos, strict=True):
+            rel_type = None
+            if pos in ("VERB", "AUX"):
+                rel_type = verbs.get(lemma) or verbs.get(lower)
+            elif pos in ("NOUN", "PROPN"):
+                noun_type = nouns.get(lemma) or roles.get(lemma)
+                rel_type = noun_type.replace("_REVERSED", "") if noun_type else None
+            found.append(rel_type)
+        return found
+
+    @cached_property
     def _sentence_cues(self) -> dict[int, set[str]]:
         found: dict[int, set[str]] = {}
-        for token in self.doc:
-            cue = self.cue(token)
+        for i, cue in enumerate(self._cues):
             if cue:
-                found.setdefault(self.sentence[token.i], set()).add(cue)
+                found.setdefault(self.sentence[i], set()).add(cue)
         return found
 
     @cached_property
@@ -81,13 +100,7 @@ class PairFeatures:
 
     def cue(self, token: Token) -> str | None:
         """The relationship type a word cues, if any."""
-        lemma = token.lemma_.lower()
-        if token.pos_ in ("VERB", "AUX"):
-            return self.lexicon.verbs.get(lemma) or self.lexicon.verbs.get(token.lower_)
-        if token.pos_ in ("NOUN", "PROPN"):
-            rel_type = self.lexicon.nouns.get(lemma) or self.lexicon.roles.get(lemma)
-            return rel_type.replace("_REVERSED", "") if rel_type else None
-        return None
+        return self._cues[token.i]
 
     def of(self, candidate: Candidate) -> list[str]:
         """Every feature of one candidate."""
@@ -118,7 +131,7 @@ class PairFeatures:
 
     def _within(self, candidate: Candidate) -> Iterator[str]:
         s, o = self.mentions[candidate.subject], self.mentions[candidate.object]
-        doc = self.doc
+        table = self.table
         types = f"{s.label}>{o.label}"
         order = "so" if s.start < o.start else "os"
         yield f"order:{order}"
@@ -128,61 +141,80 @@ class PairFeatures:
         first, second = (s, o) if order == "so" else (o, s)
         gap = second.start - first.end
         yield f"dist:{_bucket(gap)}"
-        s_root, o_root = doc[s.start : s.end].root, doc[o.start : o.end].root
-        yield f"sdep:{s_root.dep_}"
-        yield f"odep:{o_root.dep_}"
-        yield f"shead:{s_root.head.lemma_.lower()}"
-        yield f"ohead:{o_root.head.lemma_.lower()}"
+        s_root, o_root = self._root(s), self._root(o)
+        yield f"sdep:{table.deps[s_root]}"
+        yield f"odep:{table.deps[o_root]}"
+        yield f"shead:{table.lemmas[table.heads[s_root]]}"
+        yield f"ohead:{table.lemmas[table.heads[o_root]]}"
         yield from self._path(s_root, o_root, types, order)
-        between = [t for t in doc[first.end : second.start] if t.pos_ in CONTENT_POS]
+        between = [i for i in range(first.end, second.start) if table.pos[i] in CONTENT_POS]
         if len(between) > MAX_BETWEEN:
             yield "between:long"
             between = between[:3] + between[-3:]
-        for token in between:
-            yield f"bw:{token.lemma_.lower()}"
-            cue = self.cue(token)
+        for i in between:
+            yield f"bw:{table.lemmas[i]}"
+            cue = self._cues[i]
             if cue:
                 yield f"bwcue:{cue}:{order}"
                 yield f"bwcue:{cue}:{types}"
         if first.start > 0:
-            yield f"before:{doc[first.start - 1].lower_}"
-        if second.end < len(doc):
-            yield f"after:{doc[second.end].lower_}"
+            yield f"before:{table.lowers[first.start - 1]}"
+        if second.end < len(table.lowers):
+            yield f"after:{table.lowers[second.end]}"
         yield from self._lists(candidate)
 
-    def _path(self, a: Token, b: Token, types: str, order: str) -> Iterator[str]:
-        up = [a, *a.ancestors]
-        down = [b, *b.ancestors]
-        common = next((t for t in up if t in down), None)
+    def _root(self, mention: Mention) -> int:
+        """The index of the mention's syntactic root (Span.root)."""
+        root = self._roots.get((mention.start, mention.end))
+        if root is None:
+            root = self._roots[mention.start, mention.end] = self.doc[
+                mention.start : mention.end
+            ].root.i
+        return root
+
+    def _path(self, a: int, b: int, types: str, order: str) -> Iterator[str]:
+        table = self.table
+        up = [a, *table.ancestors(a)]
+        down = [b, *table.ancestors(b)]
+        above_b = set(down)
+        common = next((i for i in up if i in above_b), None)
         if common is None:
             yield "path:none"
             return
         rising = up[: up.index(common)]
         falling = down[: down.index(common)]
-        deps = "^".join(t.dep_ for t in rising) + "|" + "v".join(t.dep_ for t in reversed(falling))
-        lemma = common.lemma_.lower()
+        deps = table.deps
+        path = (
+            "^".join(deps[i] for i in rising) + "|" + "v".join(deps[i] for i in reversed(falling))
+        )
+        lemma = table.lemmas[common]
         length = len(rising) + len(falling)
         yield f"plen:{_bucket(length)}"
-        yield f"pdeps:{deps}"
+        yield f"pdeps:{path}"
         yield f"lca:{lemma}"
-        yield f"lcapos:{common.pos_}"
+        yield f"lcapos:{table.pos[common]}"
         if length <= 5:
-            yield f"path:{deps}:{lemma}"
+            yield f"path:{path}:{lemma}"
         if rising:
-            yield f"up1:{rising[0].dep_}"
+            yield f"up1:{deps[rising[0]]}"
         if falling:
-            yield f"down1:{falling[0].dep_}"
-        for token in [*rising[1:], common, *falling[1:]]:
-            cue = self.cue(token)
+            yield f"down1:{deps[falling[0]]}"
+        for i in [*rising[1:], common, *falling[1:]]:
+            cue = self._cues[i]
             if cue:
                 yield f"pcue:{cue}"
                 yield f"pcue:{cue}:{types}"
                 yield f"pcue:{cue}:{order}"
-            if token.pos_ in ("VERB", "NOUN", "ADP"):
-                yield f"on:{token.lemma_.lower()}"
-        if any(c.dep_ == "neg" for c in common.children):
+            if table.pos[i] in ("VERB", "NOUN", "ADP"):
+                yield f"on:{table.lemmas[i]}"
+        children = self._children.get(common)
+        if children is None:
+            children = self._children[common] = [
+                (c.dep_, c.lower_) for c in self.doc[common].children
+            ]
+        if any(dep == "neg" for dep, _ in children):
             yield "neg"
-        if any(c.lower_ in self.lexicon.hedges for c in common.children):
+        if any(lower in self.lexicon.hedges for _, lower in children):
             yield "hedge"
 
     def _lists(self, candidate: Candidate) -> Iterator[str]:
