@@ -122,9 +122,9 @@ def ingest(
     writes a batch of BATCH_SIZE articles while the next one is parsed (the store works outside
     Python's lock), so writing costs little beside parsing; once every source has been read,
     an idle writer takes what is ready, so that little is left to write after the last article
-    is parsed; the report and the callbacks stay in this thread, in
-    input order. An article stored from the same text by the same extractor is skipped
-    (counted as unchanged); one whose text or extraction changed replaces its stored version.
+    is parsed. The report and the callbacks stay in this thread, in input order. An article
+    stored from the same text by the same extractor is skipped (counted as unchanged); one
+    whose text or extraction changed replaces its stored version.
     Each article's entities are resolved onto the actors known (ACTORS; by default the
     gazetteer, the store's entities and its judgements) before it is written, unless not
     RESOLVE. ON_EXTRACTED hears of each article as it is extracted, ON_ARTICLE once it is
@@ -188,7 +188,6 @@ def ingest(
     # several workers, their processes are forked before this process has a second thread.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer") as writer:
         writing: Future[BatchOutcome] | None = None
-
         flushed = False
 
         def flush() -> bool:
