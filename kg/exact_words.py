@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from spacy.attrs import ORTH  # this module is loaded with the pipeline, never at start-up
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
@@ -29,8 +31,8 @@ class ExactWords:
                 raise ValueError(f"not a one-word ORTH pattern: {pattern!r}")
             word = self.vocab.strings.add(pattern[0]["ORTH"])
             keys = self._keys.setdefault(word, [])
-            if self._normalize_key(key) not in keys:
-                keys.append(self._normalize_key(key))
+            if (normalized := self._normalize_key(key)) not in keys:
+                keys.append(normalized)
 
     def remove(self, key: str | int) -> None:
         """Drop every pattern of KEY."""
@@ -44,8 +46,6 @@ class ExactWords:
         return len({k for keys in self._keys.values() for k in keys})
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        from spacy.attrs import ORTH
-
         lookup = self._keys.get
         return [
             (key, i, i + 1)
