@@ -339,10 +339,6 @@ def demo(db: Path | None, out: Path | None) -> None:
     fail_if(failures)
 
 
-if __name__ == "__main__":
-    main()
-
-
 for command in (
     ask_command,
     entity_command,
@@ -363,3 +359,7 @@ for command in (
     judgements_group,
 ):
     main.add_command(command)
+
+
+if __name__ == "__main__":  # after the commands are added: "python -m kg.cli ask ..."
+    main()

@@ -347,6 +347,8 @@ def _mention_from_span(span: Span, sentence: int) -> Mention | None:
         # curated entity. A place named as the state acting is an actor only where it acts.
         canonical = rules.metonyms.get(surface) if span.label_ == "Regulator" else None
         if canonical is not None:
+            if not _is_actor_position(span):
+                return None
             return Mention(
                 surface, "Regulator", span.start, span.end, sentence, slugify(canonical), METONYMY
             )

@@ -12,7 +12,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 METHOD = "title"
-CONNECTORS = frozenset({"of", "on", "for", "the", "in", "to", "and", "&", "-", "’s", "'s"})
+CONNECTORS = frozenset(
+    {"of", "on", "for", "the", "in", "to", "and", "&", "-", "’s", "'s", "from", "by", "with"}
+)
+# A verb form inside a title after one of these words belongs to it: "Measures for Regulating
+# ...", "Platforms Operated by ...". A finite verb, or a form after a name, is a headline's.
+VERB_FORMS_IN_TITLES = frozenset({"VBG", "VBN"})
+MAX_PARENTHESIS = 6  # "(Draft for Comment)", "(Trial)", "(2021 Revision)": part of the title
 MIN_TOKENS = 3
 JOINERS = frozenset({"and", "&"})
 NATIONALITY = frozenset({"china", "chinese", "prc"})
@@ -44,7 +50,7 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
     for begin, end in runs:
         # headline verbs ("Beijing Passes ..."), sentence-initial words and trailing dates are not
         # part of a title
-        verbs = [t.i for t in doc[begin:end] if t.tag_.startswith("VB")]
+        verbs = [t.i for t in doc[begin:end] if t.tag_.startswith("VB") and not _titled_verb(t)]
         if verbs:
             begin = verbs[-1] + 1
         hyphenated = begin + 1 < end and doc[begin + 1].text == "-"  # "Anti-monopoly Law"
@@ -68,6 +74,33 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
         if end - begin >= MIN_TOKENS:
             trimmed.append((begin, end))
     return trimmed
+
+
+def _titled_verb(token: Token) -> bool:
+    """A gerund or participle after a title's connector ('for Protecting', 'on Strictly
+    Preventing') or before 'by' ('Operated by')."""
+    if token.tag_ not in VERB_FORMS_IN_TITLES or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    if before.tag_ == "RB" and before.i > 0:
+        before = token.doc[before.i - 1]
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return before.lower_ in CONNECTORS or (
+        token.tag_ == "VBN" and after is not None and after.lower_ == "by"
+    )
+
+
+def _with_parenthesis(doc: Doc, end: int) -> int:
+    """END, or the end of a parenthesis of Title-case words right after it ('(Draft for
+    Comment)', '(Trial)'); an acronym in parentheses ('(PIPL)') is the title's short name."""
+    if end + 1 >= len(doc) or doc[end].text != "(" or not doc[end + 1].is_title:
+        return end
+    for token in doc[end + 1 : end + 2 + MAX_PARENTHESIS]:
+        if token.text == ")":
+            return token.i + 1
+        if token.is_upper or not (token.is_title or token.like_num or token.lower_ in CONNECTORS):
+            return end
+    return end
 
 
 def _each_title(
@@ -116,7 +149,7 @@ def policy_titles(
             continue  # "Rules and the Measures" names no particular policy
         if words[0] == "the":
             begin += 1
-        span = doc[begin:end]
+        span = doc[begin : _with_parenthesis(doc, end)]
         linked = linked_id(span.text, "Policy")
         titles.append(
             Mention(span.text, "Policy", begin, end, sentence_number(span), linked, METHOD)

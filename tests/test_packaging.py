@@ -42,3 +42,44 @@ def test_wheel_contains_cypher_loaders_data_and_samples(tmp_path: Path) -> None:
     shipped = {p.relative_to(ROOT).as_posix() for p in (ROOT / "kg").rglob("*")
                if p.suffix in (".py", ".yaml", ".cypher") and "__pycache__" not in p.parts}  # fmt: skip
     assert shipped <= names, sorted(shipped - names)
+
+
+def test_the_cli_runs_as_a_module_with_every_command() -> None:
+    for module in ("kg", "kg.cli"):
+        result = subprocess.run(
+            [sys.executable, "-m", module, "--help"], capture_output=True, text=True, check=True
+        )
+        assert "ask" in result.stdout and "train" in result.stdout, module
+
+
+def test_every_third_party_import_is_a_declared_dependency() -> None:
+    import ast
+    import re
+    import tomllib
+    from importlib.metadata import packages_distributions
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    requirements = project["dependencies"] + [
+        r for extra in project["optional-dependencies"].values() for r in extra
+    ]
+    declared = {re.split(r"[<>=\[ ;]", r, maxsplit=1)[0].lower() for r in requirements}
+    declared = {d.replace("_", "-") for d in declared}
+    for r in requirements:  # "dask[distributed]" installs the distribution "distributed" too
+        declared.update(re.findall(r"\[([\w-]+)\]", r))
+    distributions = packages_distributions()
+    undeclared = set()
+    for path in [*(ROOT / "kg").rglob("*.py"), *(ROOT / "loaders").rglob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                roots = [alias.name.split(".")[0] for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                roots = [node.module.split(".")[0]]
+            else:
+                continue
+            for root in roots:
+                if root in sys.stdlib_module_names or root in {"kg", "loaders", "kg_loaders"}:
+                    continue
+                names = {d.lower().replace("_", "-") for d in distributions.get(root, [root])}
+                if not names & declared:
+                    undeclared.add(f"{root} ({path.relative_to(ROOT)})")
+    assert not undeclared, sorted(undeclared)

@@ -477,6 +477,44 @@ def test_policy_titles_written_out_in_full(rules_nlp) -> None:
     ) in {(r["subject"], r["type"], r["object"]) for r in record["relations"]}
 
 
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        (
+            "The CAC issued the Guidelines for Protecting Riders in Food Delivery Apps on Friday.",
+            "Guidelines for Protecting Riders in Food Delivery Apps",
+        ),
+        (
+            "The MIIT drafted the Notice on Strictly Preventing Pupils from Buying Game Credits.",
+            "Notice on Strictly Preventing Pupils from Buying Game Credits",
+        ),
+        (
+            "The CSRC released the Measures for Funds Managed by Overseas Trustees "
+            "(Draft for Comment) in June.",
+            "Measures for Funds Managed by Overseas Trustees (Draft for Comment)",
+        ),
+        (
+            "The PBoC issued the Rules on Regulating Prepaid Card Issuers (Trial) last year.",
+            "Rules on Regulating Prepaid Card Issuers (Trial)",
+        ),
+        (
+            "The CAC issued the Data Handling Law (DHL) in the spring.",
+            "Data Handling Law",
+        ),
+    ],
+)
+def test_a_title_runs_through_its_gerunds_participles_and_a_parenthesis_of_title_words(
+    rules_nlp, text: str, title: str
+) -> None:
+    graph = extract_one(rules_nlp, text)
+    assert [e.name for e in graph.entities if e.label == "Policy"] == [title]
+
+
+def test_a_finite_verb_in_a_title_case_headline_still_ends_a_title(rules_nlp) -> None:
+    graph = extract_one(rules_nlp, "Beijing Passes Rules for Lending Apps\n\nText.")
+    assert [e.name for e in graph.entities if e.label == "Policy"] == ["Rules for Lending Apps"]
+
+
 def test_a_title_opening_a_sentence_keeps_its_hyphenated_first_word(rules_nlp) -> None:
     found = triples(rules_nlp, "Cross-border Data Rules were issued by the CAC in the spring.")
     assert found == {("Cyberspace Administration of China", "ISSUED", "Cross-border Data Rules")}

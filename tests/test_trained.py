@@ -58,6 +58,17 @@ def test_provenance_of_a_model_claim(nlp) -> None:
     assert fine.article_id == "t"
 
 
+def test_a_claims_confidence_is_the_calibrated_share_right_not_the_raw_probability(nlp) -> None:
+    classifier = nlp.get_pipe("kg_relations").classifier
+    curves = classifier.calibration
+    assert curves.ruled[0] and curves.unruled[0]  # the shipped model carries both curves
+    for ruled in (True, False):
+        points = [classifier.confidence(p / 100, ruled) for p in range(101)]
+        assert points == sorted(points) and points[0] >= 0.0 and points[-1] <= 1.0
+    # a type a rule found is right more often than the classifier alone says of it
+    assert classifier.confidence(0.05, ruled=True) > classifier.confidence(0.05, ruled=False)
+
+
 def test_negated_statements_yield_nothing(nlp) -> None:
     graph = extract_one(
         nlp, "The State Administration for Market Regulation did not fine Kuaishou last year."
@@ -112,6 +123,29 @@ def test_claims_across_two_sentences_pass_the_classifier_as_rules_made_them(nlp)
     }
     evidence = next(r.evidence for r in graph.relations if r.method.startswith("bridge:"))
     assert evidence.startswith("The Ministry of Commerce") and evidence.endswith("Pinduoduo.")
+
+
+@pytest.mark.parametrize(
+    ("text", "acts"),
+    [
+        ("Quillfeed sells its phones in China and Kenya.", False),
+        ("Growth in China slowed as exporters waited for orders.", False),
+        ("China fined Quillfeed in March.", True),
+        ("Quillfeed was fined by China in March.", True),
+    ],
+)
+def test_a_place_the_recogniser_takes_for_the_state_is_the_state_only_where_it_acts(
+    nlp, text: str, acts: bool
+) -> None:
+    from spacy.tokens import Span
+
+    from kg.mentions import _mention_from_span
+
+    doc = nlp(text)
+    (china,) = [t for t in doc if t.text == "China"]
+    span = Span(doc, china.i, china.i + 1, label="Regulator")  # as the recogniser may mark it
+    mention = _mention_from_span(span, 0)
+    assert (mention is not None and mention.gazetteer_id == "chinese-government") is acts
 
 
 def test_a_country_named_only_to_say_whose_regulator_it_is_does_not_act(nlp) -> None:

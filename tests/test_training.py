@@ -239,3 +239,50 @@ def test_a_type_a_rule_found_is_scored_however_unlikely_and_others_only_above_th
     assert plain == []
     assert [t for t, _ in ruled] == ["FOUNDED"]
     assert ruled[0][1] < FLOOR
+
+
+def test_the_model_carries_calibration_curves_that_rise(trained: Path) -> None:
+    saved = json.loads((trained / "relations" / "relations.json").read_text(encoding="utf-8"))
+    for name in ("ruled", "unruled"):
+        xs, ys = saved["calibration"][name]
+        assert len(xs) == len(ys)
+        assert xs == sorted(xs) and ys == sorted(ys)  # isotonic: more probable, more often right
+        assert all(0.0 <= v <= 1.0 for v in (*xs, *ys))
+
+
+def test_calibration_gives_the_share_right_apart_for_ruled_and_unruled_types() -> None:
+    from kg.extraction.training import calibrate
+
+    triple = ("a", "FINED", "b")
+    # invented out-of-fold claims: a rule's low-probability claims were mostly right,
+    # the classifier's own low-probability claims mostly wrong
+    scored = [(n, triple, 0.1, True, n % 4 != 0) for n in range(40)]
+    scored += [(n, triple, 0.9, True, True) for n in range(10)]
+    scored += [(n, triple, 0.1, False, n % 4 == 0) for n in range(40)]
+    scored += [(n, triple, 0.9, False, n % 10 != 0) for n in range(10)]
+    curves = calibrate(scored)
+    assert curves(0.1, ruled=True) == pytest.approx(0.75)
+    assert curves(0.1, ruled=False) == pytest.approx(0.25)
+    assert curves(0.9, ruled=True) == pytest.approx(1.0)
+    assert curves(0.9, ruled=False) == pytest.approx(0.9)
+    assert curves(0.5, ruled=False) == pytest.approx(0.575)  # between two points: interpolated
+    assert curves(0.01, ruled=False) == pytest.approx(0.25)  # outside: the nearest end
+
+
+def test_a_classifier_saved_without_calibration_keeps_its_probabilities(tmp_path: Path) -> None:
+    import numpy as np
+
+    from kg.errors import ModelError
+    from kg.extraction.classifier import RelationClassifier
+
+    plain = RelationClassifier(("NONE", "FINED"), {"f": 0}, np.zeros((2, 1)), np.zeros(2))
+    plain.save(tmp_path)
+    path = tmp_path / "relations.json"
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    del saved["calibration"]
+    path.write_text(json.dumps(saved), encoding="utf-8")
+    assert RelationClassifier.load(tmp_path).confidence(0.37, ruled=True) == 0.37
+    saved["calibration"] = {"ruled": [[0.5, 0.2], [0.1, 0.3]], "unruled": [[], []]}
+    path.write_text(json.dumps(saved), encoding="utf-8")
+    with pytest.raises(ModelError, match="calibration curve 'ruled'"):
+        RelationClassifier.load(tmp_path)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,10 +24,45 @@ WEIGHTS = "relations.npz"
 VOCABULARY = "relations.json"
 
 
+Curve = tuple[tuple[float, ...], tuple[float, ...]]  # breakpoints: probabilities, shares right
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """What a claim's probability means: the share of the claims of that probability that were
+    right out of fold, one curve for types a rule also found and one for the rest (a rule's
+    claim the classifier doubts is still right more often than its probability says). No
+    curve: the probability itself."""
+
+    ruled: Curve = ((), ())
+    unruled: Curve = ((), ())
+
+    def __call__(self, probability: float, ruled: bool) -> float:
+        xs, ys = self.ruled if ruled else self.unruled
+        return float(np.interp(probability, xs, ys)) if xs else probability
+
+    def as_json(self) -> dict[str, list[list[float]]]:
+        return {
+            name: [[round(x, 4) for x in xs], [round(y, 4) for y in ys]]
+            for name, (xs, ys) in (("ruled", self.ruled), ("unruled", self.unruled))
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Calibration:
+        curves = []
+        for name in ("ruled", "unruled"):
+            xs, ys = (tuple(float(v) for v in values) for values in data[name])
+            if len(xs) != len(ys) or list(xs) != sorted(xs):
+                raise ValueError(f"calibration curve {name!r} is not a sorted list of points")
+            curves.append((xs, ys))
+        return cls(curves[0], curves[1])
+
+
 @dataclass
 class RelationClassifier:
-    """Classes (NONE first), feature index, weights and the decision thresholds: one for a
-    type that a rule also found for the pair, one for the rest."""
+    """Classes (NONE first), feature index, weights, the decision thresholds (one for a type
+    that a rule also found for the pair, one for the rest) and the calibration that turns a
+    probability into a confidence."""
 
     classes: tuple[str, ...]
     features: dict[str, int]
@@ -35,10 +70,15 @@ class RelationClassifier:
     intercept: np.ndarray
     threshold: float = 0.5
     rule_threshold: float = 0.5
+    calibration: Calibration = field(default_factory=Calibration)
 
     def accepts(self, probability: float, ruled: bool) -> bool:
         """Whether a type of this probability is kept (RULED: a rule found it too)."""
         return probability >= (self.rule_threshold if ruled else self.threshold)
+
+    def confidence(self, probability: float, ruled: bool) -> float:
+        """The calibrated confidence of a kept type."""
+        return self.calibration(probability, ruled)
 
     def types_of_many(
         self, rows: Sequence[Sequence[str]], allowed: Sequence[Sequence[str]]
@@ -82,7 +122,8 @@ class RelationClassifier:
         names = sorted(self.features, key=self.features.__getitem__)
         (directory / VOCABULARY).write_text(
             json.dumps({"classes": list(self.classes), "threshold": self.threshold,
-                        "rule_threshold": self.rule_threshold, "features": names}),
+                        "rule_threshold": self.rule_threshold,
+                        "calibration": self.calibration.as_json(), "features": names}),
             encoding="utf-8",
         )  # fmt: skip
 
@@ -93,7 +134,8 @@ class RelationClassifier:
             meta = json.loads((directory / VOCABULARY).read_text(encoding="utf-8"))
             with np.load(directory / WEIGHTS, allow_pickle=False) as arrays:
                 coef, intercept = arrays["coef"], arrays["intercept"]
-        except (OSError, ValueError, KeyError) as exc:
+            calibration = Calibration.from_json(meta.get("calibration") or _UNCALIBRATED)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
             raise ModelError(f"{directory}: not a relationship classifier ({exc})") from None
         features = {name: i for i, name in enumerate(meta["features"])}
         if coef.shape != (len(meta["classes"]), len(features)):
@@ -105,7 +147,12 @@ class RelationClassifier:
             intercept,
             float(meta["threshold"]),
             float(meta["rule_threshold"]),
+            calibration,
         )
+
+
+# a model saved before calibration: its probabilities as they are
+_UNCALIBRATED: dict[str, list[list[float]]] = {"ruled": [[], []], "unruled": [[], []]}
 
 
 def fit(

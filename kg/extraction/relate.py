@@ -59,7 +59,8 @@ def classified_claims(
             ruled = (candidate.subject, rel_type, candidate.object) in by_pair
             if not classifier.accepts(probability, ruled):
                 continue
-            claim = _claim(doc, candidate, rel_type, probability, mentions, by_pair)
+            confidence = classifier.confidence(probability, ruled)
+            claim = _claim(doc, candidate, rel_type, confidence, mentions, by_pair)
             if claim is not None:
                 claims.append(claim)
     return listed_claims(features.lists, mentions, claims, allowed_types)
@@ -88,7 +89,7 @@ def _claim(
     doc: Doc,
     candidate: Candidate,
     rel_type: str,
-    probability: float,
+    calibrated: float,
     mentions: list[Mention],
     by_pair: dict[tuple[int, str, int], Claim],
 ) -> Claim | None:
@@ -109,7 +110,7 @@ def _claim(
                 break
     if rel_type == "HOLDS_POSITION" and "role" not in properties:
         properties["role"] = _role_between(doc, s, o)
-    confidence = round(probability * MODALITY_FACTOR[modality], 3)
+    confidence = round(calibrated * MODALITY_FACTOR[modality], 3)
     method = (
         f"{METHOD}:{rule.method}" if rule else f"{METHOD}:{'cross' if candidate.cross else 'pair'}"
     )

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import KGError
-from kg.extraction.classifier import NONE, RULE, RelationClassifier, fit
+from kg.extraction.classifier import NONE, RULE, Calibration, Curve, RelationClassifier, fit
 from kg.extraction.corpus import AnnotatedDocument, read_corpus
 from kg.extraction.examples import PreparedDocument, prepare
 from kg.extraction.recogniser import (
@@ -96,10 +96,10 @@ def training_parser(base: str | None) -> Language:
 
 def choose_thresholds(
     prepared: Sequence[PreparedDocument], settings: RelationSettings, seed: int
-) -> tuple[float, float, dict[str, float]]:
+) -> tuple[float, float, dict[str, float], Calibration]:
     """The thresholds (for types no rule found, for types a rule found too) with the best F1
-    among those whose precision reaches min_precision, over out-of-fold predictions
-    (documents grouped) on the gold mentions."""
+    among those whose precision reaches min_precision, and the calibration of probabilities,
+    over out-of-fold predictions (documents grouped) on the gold mentions."""
     order = list(range(len(prepared)))
     random.Random(seed).shuffle(order)
     k = max(2, min(settings.threshold_folds, len(prepared)))
@@ -114,7 +114,7 @@ def choose_thresholds(
             scored += _predicted_triples(i, prepared[i], classifier)
     total = sum(len(d.gold) for d in prepared)
     threshold, rule_threshold, figures = _best_cut(scored, total, settings.min_precision)
-    return max(threshold, settings.unruled_floor), rule_threshold, figures
+    return max(threshold, settings.unruled_floor), rule_threshold, figures, calibrate(scored)
 
 
 # (document, triple, probability, found by a rule too, in the gold)
@@ -165,6 +165,28 @@ def _best_cut(
     return threshold, rule_threshold, figures
 
 
+def calibrate(scored: list[Scored]) -> Calibration:
+    """Isotonic curves from probability to the share right, for ruled and unruled types."""
+    from sklearn.isotonic import IsotonicRegression
+
+    curves: list[Curve] = []
+    for ruled in (True, False):
+        points = [(p, hit) for _, _, p, r, hit in scored if r == ruled]
+        if len({hit for _, hit in points}) < 2:
+            curves.append(((), ()))  # all right or all wrong: nothing to learn a curve from
+            continue
+        fitted = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(
+            [p for p, _ in points], [float(hit) for _, hit in points]
+        )
+        curves.append(
+            (
+                tuple(float(x) for x in fitted.X_thresholds_),
+                tuple(float(y) for y in fitted.y_thresholds_),
+            )
+        )
+    return Calibration(curves[0], curves[1])
+
+
 def _fit(
     prepared: Sequence[PreparedDocument], settings: RelationSettings, seed: int
 ) -> RelationClassifier:
@@ -191,9 +213,12 @@ def fit_model(
     out.mkdir(parents=True, exist_ok=True)
     save_recogniser(ner, out / RECOGNISER_DIR)
     progress("relationship classifier: choosing the thresholds by cross-validation")
-    threshold, rule_threshold, expected = choose_thresholds(prepared, plan.relations, plan.seed)
+    threshold, rule_threshold, expected, calibration = choose_thresholds(
+        prepared, plan.relations, plan.seed
+    )
     classifier = _fit(prepared, plan.relations, plan.seed)
     classifier.threshold, classifier.rule_threshold = threshold, rule_threshold
+    classifier.calibration = calibration
     classifier.save(out / CLASSIFIER_DIR)
     meta = {
         "format": FORMAT,
