@@ -149,7 +149,8 @@ def policy_titles(
             continue  # "Rules and the Measures" names no particular policy
         if words[0] == "the":
             begin += 1
-        span = doc[begin : _with_parenthesis(doc, end)]
+        end = _with_parenthesis(doc, end)
+        span = doc[begin:end]
         linked = linked_id(span.text, "Policy")
         titles.append(
             Mention(span.text, "Policy", begin, end, sentence_number(span), linked, METHOD)

@@ -134,7 +134,9 @@ class RelationClassifier:
             meta = json.loads((directory / VOCABULARY).read_text(encoding="utf-8"))
             with np.load(directory / WEIGHTS, allow_pickle=False) as arrays:
                 coef, intercept = arrays["coef"], arrays["intercept"]
-            calibration = Calibration.from_json(meta.get("calibration") or _UNCALIBRATED)
+            # a model saved before calibration keeps its probabilities
+            saved = meta.get("calibration")
+            calibration = Calibration.from_json(saved) if saved else Calibration()
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise ModelError(f"{directory}: not a relationship classifier ({exc})") from None
         features = {name: i for i, name in enumerate(meta["features"])}
@@ -149,10 +151,6 @@ class RelationClassifier:
             float(meta["rule_threshold"]),
             calibration,
         )
-
-
-# a model saved before calibration: its probabilities as they are
-_UNCALIBRATED: dict[str, list[list[float]]] = {"ruled": [[], []], "unruled": [[], []]}
 
 
 def fit(
