@@ -1,4 +1,5 @@
-"""Acronyms defined in the text: 'the Export Control Law (ECL)' makes every 'ECL' that law."""
+"""Acronyms and short names defined in the text: 'the Export Control Law (ECL)' makes every 'ECL'
+that law, 'Harwell Cloud Technology Co., Ltd. (Harwell Cloud)' every 'Harwell Cloud' that firm."""
 
 from __future__ import annotations
 
@@ -15,21 +16,42 @@ if TYPE_CHECKING:
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{1,7}$")
 
 
+MAX_SHORT_NAME = 5  # words of a short name defined in parentheses
+
+
 def _definitions(doc: Doc, mentions: list[Mention]) -> dict[str, Mention]:
+    """Acronyms and short names that the text defines in parentheses right after a name:
+    'the Export Control Law (ECL)', 'Harwell Cloud Technology Co., Ltd. (Harwell Cloud)'."""
     found: dict[str, Mention] = {}
     for mention in mentions:
-        window = doc[mention.end : mention.end + 4]
-        texts = [t.text for t in window]
-        if (
-            len(texts) >= 3
-            and texts[0] == "("
-            and texts[2] == ")"
-            and _ACRONYM.match(texts[1])
-            and sum(c.isupper() for c in texts[1]) >= 2
-            and texts[1] != mention.text
-        ):
-            found.setdefault(texts[1], mention)
+        if mention.end >= len(doc) or doc[mention.end].text != "(":
+            continue
+        close = next(
+            (t.i for t in doc[mention.end + 1 : mention.end + 2 + MAX_SHORT_NAME] if t.text == ")"),
+            None,
+        )
+        if close is None or close == mention.end + 1:
+            continue
+        inside = doc[mention.end + 1 : close]
+        if inside.text == mention.text:
+            continue
+        if len(inside) == 1 and _ACRONYM.match(inside.text):
+            if sum(c.isupper() for c in inside.text) >= 2:
+                found.setdefault(inside.text, mention)
+        elif _a_short_name(inside.text, mention.text):
+            found.setdefault(inside.text, mention)
     return found
+
+
+def _a_short_name(short: str, name: str) -> bool:
+    """'Harwell Cloud' of 'Harwell Cloud Technology Co., Ltd.': capitalised words, each a word of
+    the name, fewer than the name has."""
+    words, name_words = short.split(), name.replace(",", " ").split()
+    return (
+        1 < len(words) < len(name_words)
+        and all(w[0].isupper() for w in words)
+        and all(w in name_words for w in words)
+    )
 
 
 def apply_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -50,15 +72,19 @@ def apply_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 alias_of=expansion.text,
             )
         out.append(mention)
-    for token in doc:
-        expansion = definitions.get(token.text)
-        if expansion is not None and token.i not in covered:
+    for short, expansion in definitions.items():
+        size = len(short.split())
+        for token in doc:
+            end = token.i + size
+            if any(i in covered for i in range(token.i, end)) or doc[token.i : end].text != short:
+                continue
+            covered.update(range(token.i, end))
             out.append(
                 Mention(
-                    token.text,
+                    short,
                     expansion.label,
                     token.i,
-                    token.i + 1,
+                    end,
                     sentence_number(token),
                     expansion.gazetteer_id,
                     "acronym",

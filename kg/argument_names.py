@@ -75,13 +75,44 @@ def _retyped(mention: Mention, kind: str, acting: bool) -> Mention:
     in joins companies and not that type ("the regulator fined Hanwei"): a company."""
     from kg.mentions import type_organisation
 
-    if mention.method != "ner" or mention.gazetteer_id or mention.label not in RETYPED:
+    if mention.label not in RETYPED:
         return mention
     relation = ontology().relations[kind]
     side = relation.domain if acting else relation.range
-    if mention.label in side or COMPANY not in side or type_organisation(mention.text) != COMPANY:
-        return mention  # allowed as it is, or typed by its own words ("Metropolis Daily")
+    if COMPANY not in side:
+        return mention
+    if mention.gazetteer_id:
+        # a curated platform named like a curated firm ("Weibo", "Weibo Corp") that a regulator
+        # acts on, or that takes part in what only firms do: the firm
+        twin = company_of_same_name(mention.gazetteer_id)
+        if twin is None or (mention.label in side and not relation.regulatory):
+            return mention
+        return replace(mention, label=COMPANY, gazetteer_id=twin)
+    if mention.label in side:
+        return mention
+    if mention.method != "ner" or type_organisation(mention.text) != COMPANY:
+        return mention  # found otherwise, or typed by its own words ("Metropolis Daily")
     return replace(mention, label=COMPANY)
+
+
+@cache
+def company_of_same_name(product_id: str) -> str | None:
+    """The curated company whose name, without its legal form, is a name of the curated
+    product PRODUCT_ID, if there is one."""
+    from kg.gazetteer import gazetteer
+    from kg.legal_forms import without_legal_form
+
+    product = gazetteer().get(product_id)
+    if product is None:
+        return None
+    names = {normalise_surface(n) for n in (product.name, *product.aliases)}
+    for curated in gazetteer().values():
+        if curated.label != COMPANY:
+            continue
+        for name in (curated.name, *curated.aliases):
+            if normalise_surface(" ".join(without_legal_form(name.split()))) in names:
+                return curated.id
+    return None
 
 
 def argument_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:

@@ -53,6 +53,7 @@ class Cues:
     membership: frozenset[str]
     group_window: int
     acting_units: frozenset[str]
+    implicit_agent_window: int
 
 
 @cache
@@ -120,4 +121,5 @@ def cues() -> Cues:
         membership=frozenset(raw["groups"]["membership"]),
         group_window=int(raw["groups"]["window"]),
         acting_units=frozenset(raw["acting_units"]),
+        implicit_agent_window=int(raw["implicit_agent_window"]),
     )

@@ -25,6 +25,7 @@ from kg.legal_forms import with_legal_forms
 from kg.model import METONYMY, Mention
 from kg.nesting import nested_mentions
 from kg.ontology import ontology
+from kg.organ_names import joined_organs
 from kg.resolution.rules import name_rules
 from kg.resources import load_yaml
 from kg.sentences import sentence_number
@@ -52,6 +53,7 @@ class TypingRules:
     company_heads: frozenset[str]
     media_heads: frozenset[str]
     policy_heads: frozenset[str]
+    short_title_heads: frozenset[str]
     metonyms: dict[str, str]
     stop_entities: frozenset[str]
     credit_patterns: tuple[re.Pattern[str], ...]
@@ -80,6 +82,7 @@ def typing_rules() -> TypingRules:
         company_heads=frozenset(raw["company_heads"]),
         media_heads=frozenset(raw["media_heads"]),
         policy_heads=frozenset(raw["policy_heads"]),
+        short_title_heads=frozenset(raw["short_title_heads"]),
         metonyms=dict(raw["metonyms"]),
         stop_entities=frozenset(normalise_surface(s) for s in raw["stop_entities"]),
         credit_patterns=tuple(
@@ -355,6 +358,8 @@ def _mention_from_span(span: Span, sentence: int) -> Mention | None:
         typed = _by_legal_form(surface, span.label_)
         if typed in FIRM_LABELS:
             typed = apposed_label(span) or type_noun_before(span) or _by_head_word(surface) or typed
+        elif typed == "Policy":
+            typed = _by_head_word(surface) or typed  # "Harwell Law Firm" is no law
         known = linked_id(surface, typed)
         if known is None and surface.isupper() and len(surface) < rules.min_unknown_acronym:
             return None  # an unknown short acronym names something only where the text says what
@@ -419,13 +424,17 @@ def find_mentions(doc: Doc) -> list[Mention]:
         if mention is not None:
             mentions.append(mention)
     rules = typing_rules()
-    organisation_heads = rules.company_heads | rules.media_heads | rules.regulator_heads
+    organisation_heads = (
+        rules.company_heads | rules.media_heads | rules.regulator_heads | rules.non_actor_heads
+    )
     titled = [
         m
-        for m in policy_titles(doc, mentions, rules.policy_heads, organisation_heads)
+        for m in policy_titles(
+            doc, mentions, rules.policy_heads, organisation_heads, rules.short_title_heads
+        )
         if normalise_surface(m.text) not in rules.stop_entities
     ]
-    mentions = described_policies(doc, titled)
+    mentions = joined_organs(doc, described_policies(doc, titled))
     mentions = with_legal_forms(doc, extended_names(doc, mentions, rules.company_heads))
     mentions = argument_names(doc, _without_nationalities(doc, mentions))
     return nested_mentions(doc, link_anaphors(doc, apply_acronyms(doc, mentions)))

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from kg.gazetteer import alias_index, normalise_surface
 from kg.model import Mention
+from kg.organ_names import POSSESSIVES
+from kg.resolution.rules import name_rules
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -19,6 +21,7 @@ CONNECTORS = ("of", "to")  # "General Office of the State Council", "Amendment t
 def nested_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Mentions for known entities named inside another name, after 'of (the)' or 'to (the)'."""
     index = alias_index()
+    countries = set(name_rules().country_words)
     found: list[Mention] = []
     for mention in mentions:
         if mention.label not in CONTAINER_LABELS:
@@ -30,6 +33,9 @@ def nested_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             start = mention.start + position + 1
             if start < mention.end and doc[start].lower_ == "the":
                 start += 1
+            # "of China's National People's Congress": the country says whose, it names no one
+            if start + 2 < mention.end and doc[start].lower_ in countries:
+                start += 2 if doc[start + 1].lower_ in POSSESSIVES else 1
             inner = doc[start : mention.end].text
             inner_id = index.get((normalise_surface(inner), mention.label))
             if inner_id and inner_id != mention.gazetteer_id:

@@ -20,6 +20,7 @@ from kg.rulebase import (
     prep_objects,
     subject_tokens,
 )
+from kg.sentences import sentence_number
 from kg.structure import StructureRules
 
 if TYPE_CHECKING:
@@ -115,6 +116,9 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules, ReportedRules):
             if not subjects:
                 subjects = self._source_of(verb) or self._speakers(verb.sent)
                 rule = "passive-reported"
+            if not subjects and self.ontology.relation(rel_type).regulatory:
+                subjects = self._implicit_regulator(verb)
+                rule = "passive-implicit"
         else:
             subjects = [i for t in subject_tokens(verb) for i in self.index.at(t)]
             object_tokens = direct_objects(verb)
@@ -170,6 +174,18 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules, ReportedRules):
                 modality,
                 {},
             )
+
+    def _implicit_regulator(self, verb: Token) -> list[int]:
+        """The regulator an agentless regulatory act is by: the last one named before VERB, in
+        its sentence or the few before it."""
+        here = sentence_number(verb)
+        window = self.lexicon.implicit_agent_window
+        for index in range(len(self.mentions) - 1, -1, -1):
+            mention = self.mentions[index]
+            if mention.start >= verb.i or mention.label != "Regulator":
+                continue
+            return [index] if here - mention.sentence <= window else []
+        return []
 
     def _described_mentions(self, noun: Token) -> list[int]:
         """The mentions a participle's noun stands for. A common noun in apposition ('X, a

@@ -10,6 +10,7 @@ from kg.legal_forms import LABELS as LEGAL_FORM_LABELS
 from kg.legal_forms import without_legal_form
 from kg.model import ArticleGraph, Claim, Document, Entity, Mention, Relation
 from kg.ontology import ontology
+from kg.resolution.curated import curated_variant
 
 # Mentions found only by these methods stand for an entity only if it takes part in a claim
 # ("the regulator" names no one new). A place named as the state acting ("China tightened its
@@ -51,6 +52,12 @@ class ArticleResolver:
                 earlier = Entity(
                     curated.id, curated.name, curated.label, curated.aliases, curated.wikidata
                 )
+            if earlier is None and mention.method not in NOT_NAMES:
+                curated = curated_variant(mention.text, mention.label)
+                if curated is not None:
+                    earlier = self.entities.get(curated.id) or Entity(
+                        curated.id, curated.name, curated.label, curated.aliases, curated.wikidata
+                    )
             entity = earlier or Entity(
                 new_entity_id(mention.text, mention.label), mention.text, mention.label
             )

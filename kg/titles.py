@@ -53,6 +53,8 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
         verbs = [t.i for t in doc[begin:end] if t.tag_.startswith("VB") and not _titled_verb(t)]
         if verbs:
             begin = verbs[-1] + 1
+        if begin >= end:
+            continue  # a headline that ends on its verb ("Data Act Looms")
         hyphenated = begin + 1 < end and doc[begin + 1].text == "-"  # "Anti-monopoly Law"
         if doc[begin].is_sent_start and doc[begin].pos_ != "PROPN" and not hyphenated:
             begin += 1
@@ -71,7 +73,7 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
             or doc[begin].dep_ == "case"
         ):
             begin += 1  # "China's Export Control Law" names the Export Control Law
-        if end - begin >= MIN_TOKENS:
+        if end - begin >= MIN_TOKENS - 1:  # two words: only a short title's (_each_title)
             trimmed.append((begin, end))
     return trimmed
 
@@ -104,11 +106,12 @@ def _with_parenthesis(doc: Doc, end: int) -> int:
 
 
 def _each_title(
-    doc: Doc, begin: int, end: int, policy_heads: frozenset[str]
+    doc: Doc, begin: int, end: int, policy_heads: frozenset[str], short_heads: frozenset[str]
 ) -> list[tuple[int, int]]:
     """The titles of a run that joins two or more with 'and': 'the Data Security Law and the
     Measures for Security Review' are two titles, split where each side has a policy word of
-    its own; 'the Law on Prevention and Control of Pollution' is one."""
+    its own; 'the Law on Prevention and Control of Pollution' is one. A title of two words
+    ends in one of SHORT_HEADS ('the Price Law')."""
     parts: list[tuple[int, int]] = []
     start = begin
     for token in doc[begin:end]:
@@ -120,7 +123,11 @@ def _each_title(
             parts.append((start, token.i))
             start = token.i + 1
     parts.append((start, end))
-    return [(b, e) for b, e in parts if e - b >= MIN_TOKENS]
+    return [
+        (b, e)
+        for b, e in parts
+        if e - b >= MIN_TOKENS or (e - b == 2 and doc[e - 1].lower_ in short_heads)
+    ]
 
 
 def policy_titles(
@@ -128,6 +135,7 @@ def policy_titles(
     mentions: list[Mention],
     policy_heads: frozenset[str],
     organisation_heads: frozenset[str] = frozenset(),
+    short_heads: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """Replace partial mentions inside a full policy title with one Policy mention for it."""
     # A curated organ's name ('State Administration for Market Regulation') is not a title.
@@ -135,7 +143,9 @@ def policy_titles(
         i for m in mentions if m.label != "Policy" and m.gazetteer_id for i in range(m.start, m.end)
     }
     titles: list[Mention] = []
-    runs = [part for run in _runs(doc) for part in _each_title(doc, *run, policy_heads)]
+    runs = [
+        part for run in _runs(doc) for part in _each_title(doc, *run, policy_heads, short_heads)
+    ]
     for begin, end in runs:
         if end - 1 in organs:
             continue

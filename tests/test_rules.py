@@ -918,9 +918,9 @@ def test_a_penalty_with_its_own_by_phrase_still_finds_who_received_it(rules_nlp)
 
 def test_who_is_ordered_does_what_follows_and_its_points_to_them(rules_nlp) -> None:
     cac = "Cyberspace Administration of China"
-    assert triples(rules_nlp, "The CAC ordered Weibo to suspend its Hot Search feature.") == {
-        (cac, "ORDERED", "Weibo"),
-        (cac, "SUSPENDED", "Weibo"),
+    assert triples(rules_nlp, "The CAC ordered Bilibili to suspend its Hot Search feature.") == {
+        (cac, "ORDERED", "Bilibili"),
+        (cac, "SUSPENDED", "Bilibili"),
     }
     assert triples(rules_nlp, "The CAC ordered Didi to halt Kuaishou ads.") == {
         (cac, "ORDERED", "Didi Global")

@@ -404,3 +404,25 @@ def test_a_school_a_forum_or_a_province_named_alone_is_no_actor(nlp) -> None:
     assert mention("Sichuan", 1, "Company") is None
     games = _mention_from_span(Span(doc, len(doc) - 3, len(doc) - 1, label="Company"), 0)
     assert games is not None and games.text == "Lanmei Games"
+
+
+def test_a_regulatory_act_without_its_agent_is_by_the_regulator_named_just_before(nlp) -> None:
+    found = triples_of(
+        extract_one(
+            nlp,
+            "The Ministry of Industry and Information Technology said on Monday that 20 apps "
+            "collected data illegally. Quillfeed and Lanyue were ordered to fix their apps "
+            "within a week.",
+        )
+    )
+    miit = "Ministry of Industry and Information Technology"
+    assert {(miit, "ORDERED", "Quillfeed"), (miit, "ORDERED", "Lanyue")} <= found
+    far = triples_of(
+        extract_one(
+            nlp,
+            "The Ministry of Industry and Information Technology published its list on Monday. "
+            "Shoppers took little notice. Sales rose in May. Quillfeed was ordered to fix its "
+            "app within a week.",
+        )
+    )
+    assert not any(o == "Quillfeed" for _, _, o in far)

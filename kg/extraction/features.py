@@ -40,7 +40,7 @@ def _kind(mention: Mention) -> str:
     """How a mention was found, with names from the gazetteer, the recogniser and the actors'
     positions alike (the classifier learns from gold names, which come from none of them)."""
     family = _family(mention.method)
-    return "name" if family in ("gazetteer", "ner", "argument") else family
+    return "name" if family in ("gazetteer", "ner", "argument", "joined") else family
 
 
 class PairFeatures:
