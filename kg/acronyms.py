@@ -4,11 +4,13 @@ that law, 'Harwell Cloud Technology Co., Ltd. (Harwell Cloud)' every 'Harwell Cl
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.model import Mention
 from kg.sentences import sentence_number
+from kg.token_table import TokenTable, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -19,10 +21,11 @@ _ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{1,7}$")
 MAX_SHORT_NAME = 5  # words of a short name defined in parentheses
 
 
-def _definitions(doc: Doc, mentions: list[Mention]) -> dict[str, Mention]:
+def _definitions(doc: Doc, mentions: list[Mention]) -> dict[str, tuple[Mention, str]]:
     """Acronyms and short names that the text defines in parentheses right after a name:
-    'the Export Control Law (ECL)', 'Harwell Cloud Technology Co., Ltd. (Harwell Cloud)'."""
-    found: dict[str, Mention] = {}
+    'the Export Control Law (ECL)', 'Harwell Cloud Technology Co., Ltd. (Harwell Cloud)'; each
+    with the name it shortens and its first word in lower case."""
+    found: dict[str, tuple[Mention, str]] = {}
     for mention in mentions:
         if mention.end >= len(doc) or doc[mention.end].text != "(":
             continue
@@ -37,9 +40,9 @@ def _definitions(doc: Doc, mentions: list[Mention]) -> dict[str, Mention]:
             continue
         if len(inside) == 1 and _ACRONYM.match(inside.text):
             if sum(c.isupper() for c in inside.text) >= 2:
-                found.setdefault(inside.text, mention)
+                found.setdefault(inside.text, (mention, inside[0].lower_))
         elif _a_short_name(inside.text, mention.text):
-            found.setdefault(inside.text, mention)
+            found.setdefault(inside.text, (mention, inside[0].lower_))
     return found
 
 
@@ -56,9 +59,11 @@ def _a_short_name(short: str, name: str) -> bool:
 
 def apply_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Mentions with each defined acronym linked to its expansion, wherever it occurs."""
-    definitions = _definitions(doc, mentions)
-    if not definitions:
+    defined = _definitions(doc, mentions)
+    if not defined:
         return mentions
+    definitions = {short: expansion for short, (expansion, _) in defined.items()}
+    firsts = {short: first for short, (_, first) in defined.items()}
     covered = {i for m in mentions for i in range(m.start, m.end)}
     out: list[Mention] = []
     for mention in mentions:
@@ -72,23 +77,35 @@ def apply_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 alias_of=expansion.text,
             )
         out.append(mention)
+    table = token_table(doc)
     for short, expansion in definitions.items():
-        size = len(short.split())
-        for token in doc:
-            end = token.i + size
-            if any(i in covered for i in range(token.i, end)) or doc[token.i : end].text != short:
+        for start in (i for i, lower in enumerate(table.lowers) if lower == firsts[short]):
+            end = _end_of(table, start, short)
+            if end is None or any(i in covered for i in range(start, end)):
                 continue
-            covered.update(range(token.i, end))
+            covered.update(range(start, end))
             out.append(
                 Mention(
                     short,
                     expansion.label,
-                    token.i,
+                    start,
                     end,
-                    sentence_number(token),
+                    sentence_number(doc[start]),
                     expansion.gazetteer_id,
                     "acronym",
                     expansion.text,
                 )
             )
     return sorted(out, key=lambda m: m.start)
+
+
+def _end_of(table: TokenTable, start: int, text: str) -> int | None:
+    """The end of the run of tokens from START that reads TEXT, if one does."""
+    begin = table.starts[start]
+    after = begin + len(text)
+    if table.text[begin:after] != text:
+        return None
+    end = bisect_left(table.starts, after, lo=start)
+    if end < len(table.starts) and table.starts[end] != after and not table.text[after].isspace():
+        return None  # TEXT ends inside a token
+    return end

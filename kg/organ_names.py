@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from kg.model import Mention
 from kg.resolution.rules import name_rules
+from kg.token_table import token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -66,8 +67,9 @@ def _with_places_in_parentheses(doc: Doc, mentions: list[Mention]) -> list[Menti
     heads = typing_rules().company_heads
     ending_at = {m.end: m for m in mentions}
     names: list[tuple[int, int]] = []
-    for token in doc:
-        if token.text != "(" or token.i + 3 >= len(doc) or doc[token.i + 2].text != ")":
+    lowers = token_table(doc).lowers
+    for token in (doc[i] for i, lower in enumerate(lowers[:-3]) if lower == "("):
+        if lowers[token.i + 2] != ")":
             continue
         place = doc[token.i + 1]
         if place.ent_type_ not in PLACE_TYPES and not place.is_title:
