@@ -77,11 +77,14 @@ def link_anaphors(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 rules.pronoun_window,
             )
         elif (label := _described_label(token, rules)) is not None:
-            antecedent = (
-                _most_mentioned(by_start, label, token.i)
-                if label in rules.topic_first
-                else _last_of(by_start, {label}, token.i, here, rules.window)
-            )
+            if label not in rules.topic_first:  # "the law" is the article's law, not the last
+                antecedent = _last_named_with(by_start, label, token.lower_, token.i)
+            if antecedent is None:
+                antecedent = (
+                    _most_mentioned(by_start, label, token.i)
+                    if label in rules.topic_first
+                    else _last_of(by_start, {label}, token.i, here, rules.window)
+                )
             if antecedent is None and label not in rules.topic_first | {"Person"}:
                 # "the regulator" far from any name: the regulator the article is about
                 antecedent = _most_mentioned(by_start, label, token.i)
@@ -124,6 +127,17 @@ def _last_of(
         if mention.start >= before or mention.label not in labels:
             continue
         return mention if here - mention.sentence <= window else None
+    return None
+
+
+def _last_named_with(mentions: list[Mention], label: str, head: str, before: int) -> Mention | None:
+    """The closest named entity of LABEL before the token whose name holds the description's
+    head noun: 'the court' is the last court named, 'the exchange' the last exchange."""
+    for mention in reversed(mentions):
+        if mention.start >= before or mention.label != label or mention.method == METHOD:
+            continue
+        if head in mention.text.lower().split():
+            return mention
     return None
 
 

@@ -24,6 +24,7 @@ from kg.rulebase import (
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+DEFINITE_EVENT = frozenset({"the", "this", "that"})
 # members are named: not organs inside a name, not pronouns
 UNNAMED = frozenset({NESTED, "anaphora"})
 # a member named inside these is about something else ("Tenpay, which Tencent owns")
@@ -85,7 +86,8 @@ class BridgeRules(RuleBase):
 
     def _attendance_claims(self, found: list[Claim]) -> Iterator[Claim]:
         """'The NPPA called in NetEase. Its founder and its CFO joined the talks.': the people
-        who attended a summons or a meeting named just before were summoned by its host."""
+        who attended a summons or a meeting named just before were summoned by its host; 'the
+        meeting' is the one named last, however far back."""
         sentences = list(self.doc.sents)
         number = {sent.start: n for n, sent in enumerate(sentences)}
         window = self.lexicon.attendance_window
@@ -97,12 +99,14 @@ class BridgeRules(RuleBase):
             if not any(e.lemma_ in self.lexicon.attended_events for e in events):
                 continue
             here = number[verb.sent.start]
-            summoners = {
-                c.subject
-                for c in found
-                if c.type == "SUMMONED" and 0 < here - self.mentions[c.object].sentence <= window
-            }
-            summoners |= {h for h, at in hosts if 0 < here - at <= window}
+            # "attended the meeting": the meeting named last, however far back
+            reach = here if any(_definite_event(e) for e in events) else window
+            held = [
+                (c.subject, self.mentions[c.object].sentence) for c in found if c.type == "SUMMONED"
+            ]
+            held = [(h, at) for h, at in [*held, *hosts] if 0 < here - at <= reach]
+            latest = max((at for _, at in held), default=None)
+            summoners = {h for h, at in held if reach == window or at == latest}
             attendees = [i for t in subject_tokens(verb) for i in self._attendees(t)]
             evidence = verb.sent
             for summoner in sorted(summoners):
@@ -205,3 +209,8 @@ def _under(token: Token, clause: Token) -> bool:
             return False
         token = token.head
     return True
+
+
+def _definite_event(event: Token) -> bool:
+    """'the meeting', 'that summons': an event named before."""
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE_EVENT for c in event.children)

@@ -426,3 +426,31 @@ def test_a_regulatory_act_without_its_agent_is_by_the_regulator_named_just_befor
         )
     )
     assert not any(o == "Quillfeed" for _, _, o in far)
+
+
+def test_a_description_points_back_to_the_last_name_holding_its_head_noun(nlp) -> None:
+    found = triples_of(
+        extract_one(
+            nlp,
+            "The Hangzhou Intermediate People's Court heard the case brought by the China "
+            "Securities Regulatory Commission. The court ordered Quillfeed to pay 10 million "
+            "yuan.",
+        )
+    )
+    assert ("Hangzhou Intermediate People's Court", "ORDERED", "Quillfeed") in found
+    assert not any(s == "China Securities Regulatory Commission" for s, _, _ in found)
+
+
+def test_attending_the_meeting_refers_to_the_meeting_named_last_however_far_back(nlp) -> None:
+    before = (
+        "The State Administration for Market Regulation held a meeting with 30 platforms on "
+        "Tuesday. It said the firms must obey the law. Inspections will follow in the spring. "
+        "Prices rose in May. Representatives from Harwell Group and Lanmei Technology attended "
+    )
+    samr = "State Administration for Market Regulation"
+    assert triples_of(extract_one(nlp, before + "the meeting.")) == {
+        (samr, "SUMMONED", "Harwell Group"),
+        (samr, "SUMMONED", "Lanmei Technology"),
+    }
+    # "a meeting" is another one, and the meeting named three sentences back is too far
+    assert triples_of(extract_one(nlp, before + "a meeting.")) == set()
