@@ -7,8 +7,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from kg.groups import is_group
 from kg.model import METONYMY, Claim
-from kg.rulebase import NESTED, RuleBase, names_a_holding, prep_objects, subject_tokens
+from kg.rulebase import (
+    NESTED,
+    RuleBase,
+    coordinated,
+    names_a_holding,
+    prep_objects,
+    subject_tokens,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -16,6 +24,7 @@ if TYPE_CHECKING:
     from kg.model import Mention
 
 
+LIST_OPENERS = frozenset({"—", "–", ":", "-"})  # "companies — A, B and C"
 POSSESSED_WITHIN = 4  # lower-case words between a possessive and the name it owns
 
 
@@ -184,13 +193,26 @@ class StructureRules(RuleBase):
             if described.i < participle.i:  # the parse hung the participle elsewhere
                 described = self._next_named(participle)
             owned = self.index.by_token.get(described.i)  # not the names listed with it
-            if owned is None:
-                continue
+            members = [owned] if owned is not None else self._group_members(described)
             owner = self.index.by_token[token.i]
             rule = f"{participle.lemma_}-compound"
-            claim = self._claim(owner, "OWNS", owned, token.sent, "possessive", rule)
-            if claim:
-                yield claim
+            for member in members:
+                claim = self._claim(owner, "OWNS", member, token.sent, "possessive", rule)
+                if claim:
+                    yield claim
+
+    def _group_members(self, group: Token) -> list[int]:
+        """The names a group noun lists ('Tencent-backed firms such as A and B', '... companies
+        — A, B and C'); none for a noun that is no group of firms."""
+        if not is_group(group, self.index.by_token):
+            return []
+        listed = [i for t in coordinated(group)[1:] for i in self.index.at(t)]
+        after = group.i + 2
+        if listed or after >= len(self.doc) or self.doc[group.i + 1].text not in LIST_OPENERS:
+            return listed
+        # "companies — A, B and C": however the parse hung the list, it follows the dash
+        first = self.index.by_token.get(after)
+        return [] if first is None else self.index.lists.get(first, [first])
 
     def _next_named(self, token: Token, window: int = 4) -> Token:
         """The first named token after TOKEN across modifiers only ('-backed video app X'),

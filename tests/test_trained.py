@@ -454,3 +454,21 @@ def test_attending_the_meeting_refers_to_the_meeting_named_last_however_far_back
     }
     # "a meeting" is another one, and the meeting named three sentences back is too far
     assert triples_of(extract_one(nlp, before + "a meeting.")) == set()
+
+
+def test_an_owner_of_a_group_of_firms_owns_the_firms_it_lists(nlp) -> None:
+    members = {"Harwell Group", "Zhiyun Technology", "Baitong Holdings"}
+    for text in (
+        "Regulators named apps run by Tencent-backed companies — Harwell Group, Zhiyun "
+        "Technology and Baitong Holdings.",
+        "Regulators named three Tencent-backed apps: Harwell Group, Zhiyun Technology and "
+        "Baitong Holdings.",
+        "Tencent-backed firms such as Harwell Group, Zhiyun Technology and Baitong Holdings "
+        "were fined.",
+    ):
+        owned = {
+            o for s, t, o in triples_of(extract_one(nlp, text)) if (s, t) == ("Tencent", "OWNS")
+        }
+        assert owned == members, text
+    unlisted = "Tencent-backed firms were fined, and Harwell Group said it would appeal."
+    assert not any(t == "OWNS" for _, t, _ in triples_of(extract_one(nlp, unlisted)))
