@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from kg.model import Mention
 from kg.resolution.rules import name_rules
+from kg.sentences import sentence_number
 from kg.token_table import token_table
 
 if TYPE_CHECKING:
@@ -19,6 +20,7 @@ LABEL = "Regulator"
 FIRM = "Company"
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 MAX_NAME_WORDS = 3  # capitalised words before the parenthesis, where no mention holds them
+MAX_BETWEEN = 3  # words between two organs' names: "of the China's" at most
 POSSESSIVES = frozenset({"'s", "’s"})
 
 
@@ -48,15 +50,14 @@ def _through_a_country(doc: Doc, first: Mention, second: Mention) -> bool:
     without a possessive, both organs of state, in one sentence."""
     if first.label != LABEL or second.label != LABEL or second.start < first.end:
         return False
-    if first.sentence != second.sentence or second.start - first.end > 3:
+    if first.sentence != second.sentence or second.start - first.end > MAX_BETWEEN:
         return False
     words = [t.lower_ for t in doc[first.start : second.start]]
     if "of" not in words[1:]:
         return False
-    tail = words[len(words) - 1 - words[::-1].index("of") + 1 :]
-    countries = set(name_rules().country_words)
-    tail = [w for w in tail if w not in POSSESSIVES and w != "the"]
-    return len(tail) == 1 and tail[0] in countries
+    last_of = len(words) - 1 - words[::-1].index("of")
+    tail = [w for w in words[last_of + 1 :] if w not in POSSESSIVES and w != "the"]
+    return len(tail) == 1 and tail[0] in name_rules().country_words
 
 
 def _with_places_in_parentheses(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -90,8 +91,6 @@ def _with_places_in_parentheses(doc: Doc, mentions: list[Mention]) -> list[Menti
         span = doc[start:end]
         sentence = next((m.sentence for m in mentions if m.start >= start and m.end <= end), None)
         if sentence is None:
-            from kg.sentences import sentence_number
-
             sentence = sentence_number(span)
         kept.append(Mention(span.text, FIRM, start, end, sentence, None, METHOD))
     return sorted(kept, key=lambda m: m.start)
