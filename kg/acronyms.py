@@ -62,12 +62,10 @@ def apply_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     defined = _definitions(doc, mentions)
     if not defined:
         return mentions
-    definitions = {short: expansion for short, (expansion, _) in defined.items()}
-    firsts = {short: first for short, (_, first) in defined.items()}
     covered = {i for m in mentions for i in range(m.start, m.end)}
     out: list[Mention] = []
     for mention in mentions:
-        expansion = definitions.get(mention.text)
+        expansion = defined.get(mention.text, (None, ""))[0]
         if expansion is not None:
             mention = replace(
                 mention,
@@ -78,8 +76,8 @@ def apply_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             )
         out.append(mention)
     table = token_table(doc)
-    for short, expansion in definitions.items():
-        for start in (i for i, lower in enumerate(table.lowers) if lower == firsts[short]):
+    for short, (expansion, first) in defined.items():
+        for start in (i for i, lower in enumerate(table.lowers) if lower == first):
             end = _end_of(table, start, short)
             if end is None or any(i in covered for i in range(start, end)):
                 continue

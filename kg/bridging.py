@@ -100,13 +100,17 @@ class BridgeRules(RuleBase):
                 continue
             here = number[verb.sent.start]
             # "attended the meeting": the meeting named last, however far back
-            reach = here if any(_definite_event(e) for e in events) else window
+            definite = any(_definite_event(e) for e in events)
             held = [
                 (c.subject, self.mentions[c.object].sentence) for c in found if c.type == "SUMMONED"
             ]
-            held = [(h, at) for h, at in [*held, *hosts] if 0 < here - at <= reach]
+            held = [
+                (h, at)
+                for h, at in [*held, *hosts]
+                if 0 < here - at <= (here if definite else window)
+            ]
             latest = max((at for _, at in held), default=None)
-            summoners = {h for h, at in held if reach == window or at == latest}
+            summoners = {h for h, at in held if not definite or at == latest}
             attendees = [i for t in subject_tokens(verb) for i in self._attendees(t)]
             evidence = verb.sent
             for summoner in sorted(summoners):

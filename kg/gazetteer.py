@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from kg.model import name_key
+from kg.model import Entity, name_key
 from kg.ontology import ontology
 from kg.resources import load_yaml
 
@@ -48,6 +48,10 @@ class CuratedEntity:
     wikidata: str | None
     family_name: str | None = None
     known_for: tuple[str, ...] = ()  # ids of the organisations a person is known for
+
+    def as_entity(self) -> Entity:
+        """The graph entity this entry stands for."""
+        return Entity(self.id, self.name, self.label, self.aliases, self.wikidata)
 
 
 @cache

@@ -38,9 +38,7 @@ class ArticleResolver:
         mention = self.mentions[index]
         curated = gazetteer().get(mention.gazetteer_id or "")
         if curated is not None and curated.label == mention.label:
-            entity = Entity(
-                curated.id, curated.name, curated.label, curated.aliases, curated.wikidata
-            )
+            entity = curated.as_entity()
         else:
             earlier = self._same_as_earlier(mention)
             if earlier is None and mention.label == "Person" and len(mention.text.split()) == 1:
@@ -49,15 +47,10 @@ class ArticleResolver:
                 curated = self._family_member(mention.text)
                 if curated is None:
                     return None
-                earlier = Entity(
-                    curated.id, curated.name, curated.label, curated.aliases, curated.wikidata
-                )
+                earlier = curated.as_entity()
             if earlier is None and mention.method not in NOT_NAMES:
                 curated = curated_variant(mention.text, mention.label)
-                if curated is not None:
-                    earlier = self.entities.get(curated.id) or Entity(
-                        curated.id, curated.name, curated.label, curated.aliases, curated.wikidata
-                    )
+                earlier = None if curated is None else curated.as_entity()
             entity = earlier or Entity(
                 new_entity_id(mention.text, mention.label), mention.text, mention.label
             )

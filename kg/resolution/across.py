@@ -61,11 +61,7 @@ class KnownActors:
         self.decisions: dict[str, tuple[str, Match]] = {}  # new id -> (known id, why), this run
         if with_gazetteer:
             for curated in gazetteer().values():
-                self.learn(
-                    Entity(
-                        curated.id, curated.name, curated.label, curated.aliases, curated.wikidata
-                    )
-                )
+                self.learn(curated.as_entity())
         for entity in entities:
             self.learn(entity)
 

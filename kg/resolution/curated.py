@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import cache
 
 from kg.gazetteer import CuratedEntity, gazetteer
+from kg.resolution.across import entity_record
 from kg.resolution.matching import Blocks, best_match, record
 from kg.resolution.rules import name_rules
 
@@ -13,13 +14,7 @@ from kg.resolution.rules import name_rules
 @cache
 def _curated_blocks() -> Blocks:
     rules = name_rules()
-    return Blocks(
-        rules,
-        (
-            record(c.id, c.label, [c.name, *c.aliases], rules, curated=True)
-            for c in gazetteer().values()
-        ),
-    )
+    return Blocks(rules, (entity_record(c.as_entity(), (), rules) for c in gazetteer().values()))
 
 
 @cache
