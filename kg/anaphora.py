@@ -69,7 +69,9 @@ def link_anaphors(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 rules.pronoun_window,
             )
         elif token.lower_ in rules.thing_pronouns:
-            antecedent = _last_of(
+            antecedent = _subject_of_own_clause(
+                by_start, token, rules.organisation_labels
+            ) or _last_of(
                 _not_its_own_subject(by_start, token),
                 rules.organisation_labels,
                 token.i,
@@ -98,13 +100,41 @@ def _not_its_own_subject(mentions: list[Mention], pronoun: Token) -> list[Mentio
     'the bureau fined it', 'it' is someone other than the bureau ('its' may be the bureau's)."""
     if pronoun.dep_ in ("poss", "nsubj", "nsubjpass"):
         return mentions
-    verb = pronoun.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = _clause_verb(pronoun)
     subjects = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
     if not subjects:
         return mentions
     return [m for m in mentions if not any(m.start <= i < m.end for i in subjects)]
+
+
+def _subject_of_own_clause(
+    mentions: list[Mention], pronoun: Token, labels: Collection[str]
+) -> Mention | None:
+    """A possessive binds to the named subject of its own clause past names that only
+    describe the subject: in 'Baidu, an investor in X, launched its own app', 'its' is Baidu's
+    (but in 'A accused B and its app', B's). Not across a copula ('A is part of its B')."""
+    if pronoun.dep_ != "poss":
+        return None
+    verb = _clause_verb(pronoun)
+    if verb.lemma_ == "be":
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.i > pronoun.i:
+        return None
+    named = [m for m in mentions if m.start <= subject.i < m.end and m.method != METHOD]
+    if not named or named[0].label not in labels:
+        return None
+    inside = {t.i for t in subject.subtree}
+    between = (m for m in mentions if named[0].end <= m.start < pronoun.i and m.label in labels)
+    return None if any(m.start not in inside for m in between) else named[0]
+
+
+def _clause_verb(pronoun: Token) -> Token:
+    """The verb of the pronoun's clause (the root where there is none)."""
+    verb = pronoun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
 
 
 def _described_label(token: Token, rules: AnaphorRules) -> str | None:

@@ -53,6 +53,7 @@ class Cues:
     membership: frozenset[str]
     group_window: int
     acting_units: frozenset[str]
+    delegates: frozenset[str]
     implicit_agent_window: int
 
 
@@ -121,5 +122,6 @@ def cues() -> Cues:
         membership=frozenset(raw["groups"]["membership"]),
         group_window=int(raw["groups"]["window"]),
         acting_units=frozenset(raw["acting_units"]),
+        delegates=frozenset(raw["delegates"]),
         implicit_agent_window=int(raw["implicit_agent_window"]),
     )

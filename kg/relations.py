@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from kg.bridging import BridgeRules
 from kg.described import description_rules
+from kg.groups import FIRMS
 from kg.model import Claim, Mention
 from kg.reported import ReportedRules, reported_by
 from kg.roles import RoleRules
@@ -149,6 +150,12 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules, ReportedRules):
                 i for t in prep_objects(verb, frozenset({"on", "about"})) for i in self.index.at(t)
             ]
         props = self._properties(rel_type, verb.sent)
+        backed = self._backed(rel_type, verb, subjects, objects)
+        if backed:
+            backers = [i for i in subjects if self.mentions[i].label == "Company"]
+            method = f"{verb.lemma_.lower()}:{rule}"
+            yield from self._pairs(backers, backed, "OWNS", verb.sent, "verb", method, modality, {})
+            objects = [i for i in objects if i not in backed]
         yield from self._pairs(
             subjects,
             objects,
@@ -208,6 +215,17 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules, ReportedRules):
     def _entity_key(self, index: int) -> str:
         mention = self.mentions[index]
         return mention.gazetteer_id or (mention.alias_of or mention.text).lower()
+
+    def _backed(
+        self, rel_type: str, verb: Token, subjects: list[int], objects: list[int]
+    ) -> list[int]:
+        """The firms a firm backs ("Ele.me, backed by Alibaba"): it invests in them, as in
+        "Alibaba-backed Ele.me"; backing a policy stays support."""
+        if rel_type != "SUPPORTED" or verb.lemma_.lower() not in self.lexicon.owner_participles:
+            return []
+        if not any(self.mentions[i].label == "Company" for i in subjects):
+            return []
+        return [i for i in objects if self.mentions[i].label in FIRMS]
 
     def _ordered_to(self, verb: Token) -> bool:
         """Whether VERB is what another verb orders its object to do."""
@@ -319,14 +337,17 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules, ReportedRules):
         )
 
     def _placed_under_claims(self, noun: Token, rel_type: str) -> Iterator[Claim]:
-        """'Meituan falls under the oversight of the CBIRC': the noun's 'of' (or possessor)
-        acts on whoever the verb places under it."""
-        actors = prep_objects(noun, frozenset({"of"}))
+        """'Meituan falls under the oversight of the CBIRC', 'X is under investigation by the
+        CSRC': the noun's 'of', 'by' or 'from' (or possessor) acts on whoever the verb places
+        under it."""
+        actors = prep_objects(noun, frozenset({"of"}) | self.lexicon.noun_agent_preps)
         actors += [c for c in noun.children if c.dep_ == "poss"]
-        subjects = [i for t in actors for i in self.index.at(t)]
         verb = noun.head.head
         if verb.pos_ not in ("VERB", "AUX"):
             return
+        # the parse may hang the actor on the verb: "came under scrutiny from the SAMR"
+        actors = actors or prep_objects(verb, self.lexicon.noun_agent_preps)
+        subjects = [i for t in actors for i in self.index.at(t)]
         placed = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         placed = placed or subject_tokens(verb)
         objects = [i for t in placed for i in self.index.at(t)]
@@ -433,7 +454,7 @@ def governing_verb(noun: Token) -> Token | None:
 
 def described_by(noun: Token) -> list[Token]:
     """What a noun with a participle stands for: itself, the name it is apposed to, or
-    the subject of 'X was one of the firms ...'."""
+    the subject of 'X was one of the firms ...' and 'X was among the firms ...'."""
     found = [noun]
     if noun.dep_ == "appos":
         found.append(noun.head)
@@ -441,6 +462,8 @@ def described_by(noun: Token) -> list[Token]:
         one = noun.head.head
         if one.dep_ == "attr":
             found += subject_tokens(one.head)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "among" and noun.head.head.lemma_ == "be":
+        found += subject_tokens(noun.head.head)
     return found
 
 

@@ -103,8 +103,9 @@ class MentionIndex:
             for child in token.children:
                 if child.dep_ in deps and child.i in self.by_token:
                     return self.by_token[child.i]
+        preps = ("of", "from") if token.lemma_.lower() in cues().delegates else ("of",)
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in child.children:
                     if pobj.dep_ != "pobj":
                         continue
@@ -146,8 +147,9 @@ def _joins(doc: Doc, before: Mention, after: Mention) -> bool:
     same_kind = before.label == after.label or {before.label, after.label} <= FIRMS
     if not same_kind or before.sentence != after.sentence:
         return False
-    if after.end < len(doc) and doc[after.end].tag_ == "POS":
-        return False  # "Tencent, QQ's owner": an apposition, not a list
+    if after.end < len(doc) and doc[after.end].tag_ in ("POS", "HYPH"):
+        # "Tencent, QQ's owner": an apposition; "A and the Tencent-backed B": a modifier of B
+        return False
     return _joiner(doc, before.end, after.start) is not None
 
 

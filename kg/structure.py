@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 
 LIST_OPENERS = frozenset({"—", "–", ":", "-"})  # "companies — A, B and C"
+LINKS = frozenset({"HYPH", "RP"})  # the pieces of "start-up" between a participle and its name
 POSSESSED_WITHIN = 4  # lower-case words between a possessive and the name it owns
 
 
@@ -187,11 +188,18 @@ class StructureRules(RuleBase):
             hyphen = participle.i - 1 == token.i + 1 and self.doc[token.i + 1].tag_ == "HYPH"
             if not hyphen or participle.lemma_.lower() not in self.lexicon.owner_participles:
                 continue
-            described = participle.head
-            while described.dep_ in ("compound", "amod") and described.i not in self.index.by_token:
-                described = described.head
-            if described.i < participle.i:  # the parse hung the participle elsewhere
-                described = self._next_named(participle)
+            # the name right after the participle, across its modifiers, wherever the parse
+            # hung the participle ("X-backed start-up Y" in a list of names)
+            described = self._next_named(participle)
+            if described.i == participle.i:
+                described = participle.head
+                while (
+                    described.dep_ in ("compound", "amod")
+                    and described.i not in self.index.by_token
+                ):
+                    described = described.head
+            if described.i < participle.i:
+                continue  # the parse hung the participle on a word before it
             owned = self.index.by_token.get(described.i)  # not the names listed with it
             members = [owned] if owned is not None else self._group_members(described)
             owner = self.index.by_token[token.i]
@@ -220,7 +228,7 @@ class StructureRules(RuleBase):
         for following in self.doc[token.i + 1 : token.i + 1 + window]:
             if following.i in self.index.by_token:
                 return following
-            if following.pos_ not in ("ADJ", "NOUN", "NUM") and following.tag_ != "HYPH":
+            if following.pos_ not in ("ADJ", "NOUN", "NUM") and following.tag_ not in LINKS:
                 break
         return token
 

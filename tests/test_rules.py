@@ -413,9 +413,11 @@ def test_a_name_placed_under_another_belongs_to_it(rules_nlp) -> None:
         "The MIIT told Douyin under ByteDance to fix its pop-ups. "
         "Meituan came under pressure from SAMR.",
     )
+    # coming under pressure is being acted on, not being owned
     assert found == {
         ("Ministry of Industry and Information Technology", "ORDERED", "Douyin"),
         ("ByteDance", "OWNS", "Douyin"),
+        ("State Administration for Market Regulation", "REGULATES", "Meituan"),
     }
 
 
@@ -1123,3 +1125,92 @@ def test_curated_firms_are_known_by_name_and_one_word_names_only_as_written(rule
         ("Cyberspace Administration of China", "SUMMONED", "Hikvision"),
         ("Cyberspace Administration of China", "SUMMONED", "Megvii"),
     }
+
+
+def test_a_hyphenated_owner_owns_the_name_after_the_words_it_modifies(rules_nlp) -> None:
+    # wherever the parse hangs the participle, and the owner is no item of the list it sits in
+    assert triples(rules_nlp, "Tencent-backed startup Kuaishou opened offices in Wuhan.") == {
+        ("Tencent", "OWNS", "Kuaishou")
+    }
+    found = triples(
+        rules_nlp,
+        "The SAMR fined Alibaba-backed start-up Ele.me and the Tencent-backed video app Huya.",
+    )
+    assert found == {
+        ("Alibaba Group", "OWNS", "Ele.me"),
+        ("Tencent", "OWNS", "Huya"),
+        ("State Administration for Market Regulation", "FINED", "Ele.me"),
+        ("State Administration for Market Regulation", "FINED", "Huya"),
+    }
+
+
+def test_a_possessive_binds_to_the_subject_of_its_clause_past_what_describes_it(
+    rules_nlp,
+) -> None:
+    found = triples(
+        rules_nlp, "Alibaba, an early investor in Meituan, relaunched its own app Ele.me."
+    )
+    assert found == {("Alibaba Group", "OWNS", "Meituan"), ("Alibaba Group", "OWNS", "Ele.me")}
+    # a name the subject acts on is no description of it: the nearer name keeps the possessive
+    found = triples(rules_nlp, "JD.com accused Alibaba and its app Taobao of copying.")
+    assert {r for r in found if r[1] == "OWNS"} == {("Alibaba Group", "OWNS", "Taobao")}
+
+
+def test_people_sent_from_a_firm_stand_for_it_and_other_things_from_it_do_not(rules_nlp) -> None:
+    assert triples(rules_nlp, "The SAMR summoned officials from Meituan and JD.com on Friday.") == {
+        ("State Administration for Market Regulation", "SUMMONED", "Meituan"),
+        ("State Administration for Market Regulation", "SUMMONED", "JD.com"),
+    }
+    assert triples(rules_nlp, "The CAC halted imports from Kuaishou.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kuaishou is under investigation by the CSRC.",
+            {("China Securities Regulatory Commission", "INVESTIGATES", "Kuaishou")},
+        ),
+        (
+            "Alibaba came under scrutiny from the SAMR last year.",
+            {("State Administration for Market Regulation", "REGULATES", "Alibaba Group")},
+        ),
+        (
+            "Alibaba was among 34 firms summoned by the SAMR.",
+            {("State Administration for Market Regulation", "SUMMONED", "Alibaba Group")},
+        ),
+    ],
+)
+def test_a_firm_placed_under_an_act_or_among_those_acted_on_is_acted_on(
+    rules_nlp, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(rules_nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ele.me, backed by Alibaba, cut fees.", {("Alibaba Group", "OWNS", "Ele.me")}),
+        ("Alibaba invested 5 billion yuan in Ele.me.", {("Alibaba Group", "OWNS", "Ele.me")}),
+        # backing a policy is support, and selling shares states no ownership
+        (
+            "Tencent backed the common prosperity drive.",
+            {("Tencent", "SUPPORTED", "common prosperity")},
+        ),
+        ("Alibaba sold its shares in Ele.me.", set()),
+    ],
+)
+def test_a_firm_that_backs_or_invests_in_another_firm_owns_a_stake_in_it(
+    rules_nlp, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(rules_nlp, text) == expected
+
+
+def test_curbs_and_restrictions_on_a_firm_regulate_it(rules_nlp) -> None:
+    assert triples(rules_nlp, "The CAC's curbs on Didi hit its shares.") == {
+        ("Cyberspace Administration of China", "REGULATES", "Didi Global")
+    }
+    assert triples(rules_nlp, "The SAMR imposed restrictions on Meituan.") == {
+        ("State Administration for Market Regulation", "REGULATES", "Meituan")
+    }
+    assert triples(rules_nlp, "Curbs on lending hurt Ant Group.") == set()
