@@ -1214,3 +1214,20 @@ def test_curbs_and_restrictions_on_a_firm_regulate_it(rules_nlp) -> None:
         ("State Administration for Market Regulation", "REGULATES", "Meituan")
     }
     assert triples(rules_nlp, "Curbs on lending hurt Ant Group.") == set()
+
+
+def test_a_firm_facing_an_act_is_acted_on_and_a_possible_one_stays_hedged(rules_nlp) -> None:
+    graph = extract_one(
+        rules_nlp,
+        "Meituan faces an antitrust probe by the SAMR. Didi could face a fine from the CAC. "
+        "Alibaba faces competition from JD.com.",
+    )
+    assert {(r.subject, r.type, r.object, r.modality) for r in graph.relations} == {
+        (
+            "state-administration-for-market-regulation",
+            "INVESTIGATES",
+            "meituan",
+            "asserted",
+        ),
+        ("cyberspace-administration-of-china", "FINED", "didi-global", "hedged"),
+    }
