@@ -95,7 +95,13 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules, ReportedRules):
         preps = self.lexicon.verb_preps.get(rel_type, frozenset()) | self.lexicon.object_preps
         passive = [c for c in verb.children if c.dep_ in ("nsubjpass", "auxpass")]
         by_agent = any(c.dep_ == "agent" for c in verb.children)
-        if verb.dep_ == "advcl" and verb.tag_ == "VBN" and by_agent and not passive:
+        own_subject = any(c.dep_ == "nsubj" for c in verb.children)
+        if (
+            verb.dep_ == "advcl"
+            and verb.tag_ == "VBN"
+            and by_agent
+            and not (passive or own_subject)
+        ):
             # "Set up by Lei Jun in 2010, Xiaomi ...": a fronted participle describes the subject
             objects = [i for t in subject_tokens(verb.head) for i in self.index.at(t)]
             subjects = [i for t in agent_tokens(verb) for i in self.index.at(t)]
@@ -120,6 +126,20 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules, ReportedRules):
             if not subjects and self.ontology.relation(rel_type).regulatory:
                 subjects = self._implicit_regulator(verb)
                 rule = "passive-implicit"
+        elif by_agent and own_subject and verb.tag_ in ("VBN", "VBD"):
+            # "fine A, B owned by e-commerce giant C, and D": a participle the parse gave a
+            # subject of its own; that subject is what it describes, and the name after a role
+            # noun in the agent phrase may hang on the verb as an object
+            objects = [i for t in subject_tokens(verb) for i in self.index.at(t)]
+            subjects = [i for t in agent_tokens(verb) for i in self.index.at(t)]
+            agent = next(c for c in verb.children if c.dep_ == "agent")
+            subjects = subjects or [
+                i
+                for c in verb.children
+                if c.dep_ == "dobj" and c.i > agent.i
+                for i in self.index.at(c)
+            ]
+            rule = "by-agent"
         else:
             subjects = [i for t in subject_tokens(verb) for i in self.index.at(t)]
             object_tokens = direct_objects(verb)

@@ -1231,3 +1231,17 @@ def test_a_firm_facing_an_act_is_acted_on_and_a_possible_one_stays_hedged(rules_
         ),
         ("cyberspace-administration-of-china", "FINED", "didi-global", "hedged"),
     }
+
+
+def test_a_participle_given_a_subject_of_its_own_still_reads_by_as_its_agent(rules_nlp) -> None:
+    # the small model parses "Taobao owned by ..." inside this list as a clause of its own,
+    # with Taobao as the subject of "owned": the owner is still the one after "by"
+    found = triples(
+        rules_nlp,
+        "The SAMR said it would fine Huya, Taobao owned by e-commerce giant Alibaba, and Douyin.",
+    )
+    assert {r for r in found if r[1] == "OWNS"} == {("Alibaba Group", "OWNS", "Taobao")}
+    # a fronted participle with no subject of its own describes the clause's subject
+    assert triples(rules_nlp, "Set up by Lei Jun in 2010, Xiaomi grew.") == {
+        ("Lei Jun", "FOUNDED", "Xiaomi")
+    }
