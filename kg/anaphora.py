@@ -78,6 +78,8 @@ def link_anaphors(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 here,
                 rules.pronoun_window,
             )
+            if antecedent is not None and token.dep_ == "poss":
+                antecedent = _described(by_start, antecedent, token) or antecedent
         elif (label := _described_label(token, rules)) is not None:
             if label not in rules.topic_first:  # "the law" is the article's law, not the last
                 antecedent = _last_named_with(by_start, label, token.lower_, token.i)
@@ -127,6 +129,27 @@ def _subject_of_own_clause(
     inside = {t.i for t in subject.subtree}
     between = (m for m in mentions if named[0].end <= m.start < pronoun.i and m.label in labels)
     return None if any(m.start not in inside for m in between) else named[0]
+
+
+def _described(mentions: list[Mention], nearest: Mention, pronoun: Token) -> Mention | None:
+    """The name that the phrase holding NEAREST describes, when the possessive stands outside
+    that phrase: in 'Hive Box, an affiliate of SF Express, for its failure to ...', 'its' is
+    Hive Box's, not SF Express's."""
+    token = pronoun.doc[nearest.start : nearest.end].root
+    for ancestor in token.ancestors:
+        if ancestor.dep_ not in ("appos", "relcl", "acl"):
+            continue
+        if pronoun.i in range(ancestor.left_edge.i, ancestor.right_edge.i + 1):
+            return None
+        named = [
+            m
+            for m in mentions
+            if m.start <= ancestor.head.i < m.end
+            and m.method != METHOD
+            and m.label == nearest.label
+        ]
+        return named[0] if named else None
+    return None
 
 
 def _clause_verb(pronoun: Token) -> Token:

@@ -1245,3 +1245,15 @@ def test_a_participle_given_a_subject_of_its_own_still_reads_by_as_its_agent(rul
     assert triples(rules_nlp, "Set up by Lei Jun in 2010, Xiaomi grew.") == {
         ("Lei Jun", "FOUNDED", "Xiaomi")
     }
+
+
+def test_a_possessive_after_a_description_belongs_to_the_name_described(rules_nlp) -> None:
+    # a name inside an apposition only describes the name before it; "its" outside that
+    # apposition is the described name's, inside it (a relative clause) the nearer name's
+    found = triples(rules_nlp, "The SAMR fined Tencent, a rival of Alibaba, over its app WeChat.")
+    assert {r for r in found if r[1] == "OWNS"} == {("Tencent", "OWNS", "WeChat")}
+    found = triples(rules_nlp, "Lufax, a unit of Ping An which launched its app Alipay, grew.")
+    assert {r for r in found if r[1] == "OWNS"} == {
+        ("Ping An Insurance", "OWNS", "Lufax"),
+        ("Ping An Insurance", "OWNS", "Alipay"),
+    }
