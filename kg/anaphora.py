@@ -123,12 +123,12 @@ def _subject_of_own_clause(
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.i > pronoun.i:
         return None
-    named = [m for m in mentions if m.start <= subject.i < m.end and m.method != METHOD]
-    if not named or named[0].label not in labels:
+    named = _named_at(mentions, subject.i)
+    if named is None or named.label not in labels:
         return None
     inside = {t.i for t in subject.subtree}
-    between = (m for m in mentions if named[0].end <= m.start < pronoun.i and m.label in labels)
-    return None if any(m.start not in inside for m in between) else named[0]
+    between = (m for m in mentions if named.end <= m.start < pronoun.i and m.label in labels)
+    return None if any(m.start not in inside for m in between) else named
 
 
 def _described(mentions: list[Mention], nearest: Mention, pronoun: Token) -> Mention | None:
@@ -141,15 +141,14 @@ def _described(mentions: list[Mention], nearest: Mention, pronoun: Token) -> Men
             continue
         if pronoun.i in range(ancestor.left_edge.i, ancestor.right_edge.i + 1):
             return None
-        named = [
-            m
-            for m in mentions
-            if m.start <= ancestor.head.i < m.end
-            and m.method != METHOD
-            and m.label == nearest.label
-        ]
-        return named[0] if named else None
+        named = _named_at(mentions, ancestor.head.i)
+        return named if named is not None and named.label == nearest.label else None
     return None
+
+
+def _named_at(mentions: list[Mention], index: int) -> Mention | None:
+    """The first mention holding token INDEX that names (does not point back)."""
+    return next((m for m in mentions if m.start <= index < m.end and m.method != METHOD), None)
 
 
 def _clause_verb(pronoun: Token) -> Token:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from kg.anaphora import DETERMINERS
 from kg.groups import definite, is_group
 from kg.model import Claim
 from kg.rulebase import (
@@ -24,7 +25,6 @@ from kg.rulebase import (
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-DEFINITE_EVENT = frozenset({"the", "this", "that"})
 # members are named: not organs inside a name, not pronouns
 UNNAMED = frozenset({NESTED, "anaphora"})
 # a member named inside these is about something else ("Tenpay, which Tencent owns")
@@ -100,17 +100,17 @@ class BridgeRules(RuleBase):
                 continue
             here = number[verb.sent.start]
             # "attended the meeting": the meeting named last, however far back
-            definite = any(_definite_event(e) for e in events)
+            named_before = any(_definite_event(e) for e in events)
             held = [
                 (c.subject, self.mentions[c.object].sentence) for c in found if c.type == "SUMMONED"
             ]
             held = [
                 (h, at)
                 for h, at in [*held, *hosts]
-                if 0 < here - at <= (here if definite else window)
+                if 0 < here - at <= (here if named_before else window)
             ]
             latest = max((at for _, at in held), default=None)
-            summoners = {h for h, at in held if not definite or at == latest}
+            summoners = {h for h, at in held if not named_before or at == latest}
             attendees = [i for t in subject_tokens(verb) for i in self._attendees(t)]
             evidence = verb.sent
             for summoner in sorted(summoners):
@@ -217,4 +217,4 @@ def _under(token: Token, clause: Token) -> bool:
 
 def _definite_event(event: Token) -> bool:
     """'the meeting', 'that summons': an event named before."""
-    return any(c.dep_ == "det" and c.lower_ in DEFINITE_EVENT for c in event.children)
+    return any(c.dep_ == "det" and c.lower_ in DETERMINERS for c in event.children)

@@ -170,9 +170,8 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules, ReportedRules):
                 i for t in prep_objects(verb, frozenset({"on", "about"})) for i in self.index.at(t)
             ]
         props = self._properties(rel_type, verb.sent)
-        backed = self._backed(rel_type, verb, subjects, objects)
+        backers, backed = self._backing(rel_type, verb, subjects, objects)
         if backed:
-            backers = [i for i in subjects if self.mentions[i].label == "Company"]
             method = f"{verb.lemma_.lower()}:{rule}"
             yield from self._pairs(backers, backed, "OWNS", verb.sent, "verb", method, modality, {})
             objects = [i for i in objects if i not in backed]
@@ -236,16 +235,16 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules, ReportedRules):
         mention = self.mentions[index]
         return mention.gazetteer_id or (mention.alias_of or mention.text).lower()
 
-    def _backed(
+    def _backing(
         self, rel_type: str, verb: Token, subjects: list[int], objects: list[int]
-    ) -> list[int]:
-        """The firms a firm backs ("Ele.me, backed by Alibaba"): it invests in them, as in
-        "Alibaba-backed Ele.me"; backing a policy stays support."""
+    ) -> tuple[list[int], list[int]]:
+        """The firms that back other firms, and those they back ("Ele.me, backed by Alibaba"):
+        they invest in them, as in "Alibaba-backed Ele.me"; backing a policy stays support."""
         if rel_type != "SUPPORTED" or verb.lemma_.lower() not in self.lexicon.owner_participles:
-            return []
-        if not any(self.mentions[i].label == "Company" for i in subjects):
-            return []
-        return [i for i in objects if self.mentions[i].label in FIRMS]
+            return [], []
+        backers = [i for i in subjects if self.mentions[i].label == "Company"]
+        backed = [i for i in objects if self.mentions[i].label in FIRMS]
+        return (backers, backed) if backers else ([], [])
 
     def _ordered_to(self, verb: Token) -> bool:
         """Whether VERB is what another verb orders its object to do."""
