@@ -80,7 +80,8 @@ def link_anaphors(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             )
             if antecedent is not None and token.dep_ == "poss":
                 antecedent = _described(by_start, antecedent, token) or antecedent
-        elif (label := _described_label(token, rules)) is not None:
+        elif (label := _described_label(token, rules)) is not None and token.i + 1 not in covered:
+            # "the firm Huya": a type noun right before a name says what the name is
             if label not in rules.topic_first:  # "the law" is the article's law, not the last
                 antecedent = _last_named_with(by_start, label, token.lower_, token.i)
             if antecedent is None:

@@ -41,6 +41,7 @@ ACTOR_DEPS = ("nsubj", "nsubjpass")
 FIRM_LABELS = frozenset({"Company", "Product", "Media"})  # the types context tells apart
 VERB_TAGS = frozenset({"VBZ", "VBG", "VBD"})
 FINITE_VERB_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
+CLOSING_TAGS = frozenset({".", ",", ":"})  # punctuation that ends a clause, never a name
 # The share of a line's words capitalised from which it reads as a Title-case headline.
 TITLE_CASE_SHARE = 0.6
 
@@ -219,6 +220,26 @@ def _well_formed(span: Span) -> bool:
     return span.text.count("(") == span.text.count(")")
 
 
+def _without_outer_punctuation(span: Span) -> Span:
+    """A recognised name that takes in the full stop or colon after it ends before it, and one
+    that takes in an opening quotation mark it does not close starts after it."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while end - start > 1 and doc[end - 1].tag_ in CLOSING_TAGS:
+        end -= 1
+    if (
+        end - start > 1
+        and doc[start].tag_ == "``"
+        and not any(t.tag_ == "''" for t in doc[start:end])
+    ):
+        start += 1
+    if (start, end) == (span.start, span.end):
+        return span
+    from spacy.tokens import Span
+
+    return Span(doc, start, end, label=span.label_)
+
+
 def _before_its_verb(span: Span) -> Span:
     """A recognised name that runs on through a verb in lower case ('the State Bureau of
     Supervision fined ...') is the name before the verb; a headline's capitalised verb ('China
@@ -340,7 +361,7 @@ def _mention_from_span(span: Span, sentence: int) -> Mention | None:
             return Mention(
                 surface, span.label_, span.start, span.end, sentence, span.ent_id_, "gazetteer"
             )
-        span = _before_its_verb(span)
+        span = _before_its_verb(_without_outer_punctuation(span))
         surface = clean_surface(span.text)
         if not surface or not _well_formed(span) or _a_bare_description(surface, span.label_):
             return None

@@ -1,10 +1,23 @@
-"""Sums of money as people read them in answers, timelines and map tooltips."""
+"""Sums of money: where a parse holds one, and as people read them in answers, timelines and
+map tooltips."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+CURRENCY_WORDS = frozenset({"yuan", "rmb", "renminbi", "dollar", "dollars", "usd", "euro", "euros"})
+
+
+def is_sum(token: Token) -> bool:
+    """Whether a token is the head of a sum of money ('2 million yuan'), marked by the NER or
+    not: the recogniser does not always keep the base model's MONEY."""
+    return token.ent_type_ == "MONEY" or (
+        token.lower_ in CURRENCY_WORDS and any(c.like_num for c in token.children)
+    )
 
 
 def amount_text(amount: float | None, currency: str | None) -> str:

@@ -11,6 +11,7 @@ from kg.bridging import BridgeRules
 from kg.described import description_rules
 from kg.groups import FIRMS
 from kg.model import Claim, Mention
+from kg.money import is_sum
 from kg.reported import ReportedRules, reported_by
 from kg.roles import RoleRules
 from kg.rulebase import (
@@ -111,6 +112,12 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules, ReportedRules):
             objects = self._described_mentions(verb.head)
             subjects = [i for t in agent_tokens(verb) for i in self.index.at(t)]
             rule = "participle"
+        elif by_agent and verb.tag_ == "VBN" and verb.dep_ in ("acomp", "oprd"):
+            # "Lufax is majority-owned by Ping An", "X remains controlled by Y": a participle
+            # after a copula says what its agent does to the copula's subject
+            objects = [i for t in subject_tokens(verb.head) for i in self.index.at(t)]
+            subjects = [i for t in agent_tokens(verb) for i in self.index.at(t)]
+            rule = "predicative"
         elif passive:
             objects = [
                 i
@@ -118,6 +125,11 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules, ReportedRules):
                 if c.dep_ == "nsubjpass"
                 for i in self.index.at(c, through_possessor=True)
             ]
+            if not objects and by_agent:
+                # "Huya remains controlled by Tencent": the parse may hang the subject on the
+                # auxiliary
+                held = [verb, *(c for c in verb.children if c.dep_ == "auxpass")]
+                objects = [i for h in held for t in subject_tokens(h) for i in self.index.at(t)]
             subjects = [i for t in agent_tokens(verb) for i in self.index.at(t)]
             rule = "passive"
             if not subjects:
@@ -146,7 +158,15 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules, ReportedRules):
             object_tokens += prep_objects(verb, preps)
             for prt in (c for c in verb.children if c.dep_ in ("prt", "advmod")):
                 object_tokens += prep_objects(prt, preps)
-            objects = [i for t in object_tokens for i in self.index.at(t, through_possessor=True)]
+            # "halted Xiaomi's bond sale" acts on Xiaomi; "chaired a meeting of X" holds no
+            # position at X
+            through = rel_type != "HOLDS_POSITION"
+            objects = [
+                i for t in object_tokens for i in self.index.at(t, through_possessor=through)
+            ]
+            if not objects and rel_type == "ORDERED":
+                # "demanded that Alibaba end its exclusive deals": who must act is ordered
+                objects = [i for t in _clause_subjects(verb) for i in self.index.at(t)]
             if objects:
                 objects += [i for t in listed_with(verb) for i in self.index.at(t)]
             rule = "active"
@@ -279,12 +299,13 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules, ReportedRules):
             if about.lemma_.lower() in self.lexicon.object_participles:
                 objects += [i for t in direct_objects(about) for i in self.index.at(t)]
         for participle in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
-            # "a penalty of 90 million yuan imposed on Kuaishou"
+            # "a penalty of 90 million yuan imposed on Kuaishou", "the probe launched by X"
             objects += [
                 i
                 for t in prep_objects(participle, self.lexicon.noun_preps[rel_type])
                 for i in self.index.at(t)
             ]
+            subjects += [i for t in agent_tokens(participle) for i in self.index.at(t)]
         modality: str | None = "asserted"
         verb = governing_verb(noun.head if _after_a_sum(noun) and noun.dep_ == "amod" else noun)
         if verb is not None and rel_type == "FINED" and verb.lemma_ in self.lexicon.paying:
@@ -380,9 +401,16 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules, ReportedRules):
     def _properties(self, rel_type: str, sent: Span) -> dict[str, object]:
         if rel_type != "FINED":
             return {}
-        for ent in sent.ents:
-            if ent.label_ == "MONEY":
-                return money(ent.text)
+        # the first sum the sentence states, marked as MONEY or not
+        sums = [(ent.start, ent.text) for ent in sent.ents if ent.label_ == "MONEY"]
+        sums += [
+            (t.left_edge.i, sent.doc[t.left_edge.i : t.i + 1].text)
+            for t in sent
+            if is_sum(t) and t.ent_type_ != "MONEY"
+        ]
+        for _, text in sorted(sums):
+            if found := money(text):
+                return found
         return {}
 
 
@@ -425,11 +453,20 @@ def direct_objects(verb: Token) -> list[Token]:
             if not any(x.dep_ in ("nsubj", "nsubjpass") for x in later.children):
                 found = [c for c in later.children if c.dep_ in ("dobj", "dative")]
                 break
-    for sum_ in [t for t in found if t.ent_type_ == "MONEY"]:
-        found += [
-            c for c in sum_.children if c.dep_ in ("nmod", "compound") and c.ent_type_ != "MONEY"
-        ]
+    for sum_ in [t for t in found if is_sum(t)]:
+        found += [c for c in sum_.children if c.dep_ in ("nmod", "compound") and not is_sum(c)]
     return found
+
+
+def _clause_subjects(verb: Token) -> list[Token]:
+    """The subjects of a that-clause a verb takes ('demanded that X end ...')."""
+    return [
+        s
+        for clause in verb.children
+        if clause.dep_ == "ccomp" and any(c.lower_ == "that" for c in clause.children)
+        for s in clause.children
+        if s.dep_ in ("nsubj", "nsubjpass")
+    ]
 
 
 def _clause_objects(verb: Token) -> list[Token]:

@@ -7,7 +7,14 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kg.model import Claim
-from kg.rulebase import COPULAS, RuleBase, agent_tokens, prep_objects, subject_tokens
+from kg.rulebase import (
+    COPULAS,
+    RuleBase,
+    agent_tokens,
+    names_a_holding,
+    prep_objects,
+    subject_tokens,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -28,8 +35,10 @@ class RoleRules(RuleBase):
         """'Meituan founder Wang Xing', 'Wang Xing, Meituan's founder', 'Pan, head of the NFRA'."""
         inside = [i for i, m in enumerate(self.mentions) if sent.start <= m.start < sent.end]
         role = self.lexicon.role_pattern.pattern
+        # two titles may share the name: "Meituan chairman and chief executive Wang Xing"
         before_holder = re.compile(
-            rf"^(?:['’]s\s+)?{_ROLE_MODIFIERS}{_FREE_WORDS}(?P<role>{role})(?:\s*,|\s+(?:is|was))?$",
+            rf"^(?:['’]s\s+)?{_ROLE_MODIFIERS}{_FREE_WORDS}(?P<role>{role})"
+            rf"(?:\s*(?:,|and|&)\s*{_ROLE_MODIFIERS}(?P<second>{role}))?(?:\s*,|\s+(?:is|was))?$",
             re.I,
         )
         role_of_before = re.compile(rf"(?P<role>{role})\s+(?:of|at)(?:\s+the)?$", re.I)
@@ -53,6 +62,8 @@ class RoleRules(RuleBase):
                 if (match := before_holder.match(gap)) and not self._possessor_next(b):
                     # ORG founder PERSON; not "A's app, B's site": a list of possessives
                     yield from self._role(b, a, match.group("role"), gap, sent)
+                    if match.group("second"):
+                        yield from self._role(b, a, match.group("second"), gap, sent)
                     yield from self._listed_titles(a, b, inside, sent)
                 elif parenthesis.match(gap) and (match := role_of_before.search(prefix)):
                     # Governor of the PBoC (PBOC) Pan Gongsheng
@@ -172,6 +183,10 @@ class RoleRules(RuleBase):
         candidates: list[Token] = []
         if role.dep_ == "attr" and head.lemma_ in COPULAS:
             candidates = subject_tokens(head)
+        elif role.dep_ == "oprd":
+            # "Wu was appointed chief executive of X", "the board named Wu chairman"
+            named = [c for c in head.children if c.dep_ in ("nsubjpass", "dobj")]
+            candidates = named or subject_tokens(head)
         elif role.dep_ == "pobj" and head.lower_ == "as":
             holder = head.head
             if holder.pos_ in ("VERB", "AUX"):
@@ -183,6 +198,9 @@ class RoleRules(RuleBase):
                 candidates = [holder]
         elif role.dep_ == "appos" and not self._titles_next_name(role):
             candidates = [head]
+        elif names_a_holding(role):
+            # "the Youku app of Alibaba": the holding is the name compounded with its noun
+            candidates = [c for c in role.children if c.dep_ == "compound" and c.i < role.i]
         elif role.dep_ == "conj" and depth < 3:
             if self._role_phrase(head):
                 return self._holders_of(head, depth + 1)

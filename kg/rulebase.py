@@ -28,7 +28,7 @@ MODALITY_FACTOR = {"asserted": 1.0, "reported": 0.9, "planned": 0.7, "hedged": 0
 NESTED = "nested"
 SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she"})
 PERSON_TYPES = frozenset({"Person", "PERSON"})
-RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 JOINT_ADVERBS = frozenset({"together", "along"})
 COPULAS = frozenset({"be", "remain", "become", "serve", "name", "appoint", "act"})
 
@@ -53,7 +53,10 @@ class MentionIndex:
     def at(self, token: Token, *, through_possessor: bool = False) -> list[int]:
         """Mentions that TOKEN and its conjuncts stand for ('Alibaba and Tencent' -> both)."""
         found: list[int] = []
-        for item in coordinated(token):
+        referent = relative_referent(token)
+        for item in coordinated(referent):
+            if item is not referent and self._describes_the_name_before(item):
+                continue  # "fined Hema, Alibaba's grocery platform": Hema only
             index = self.by_token.get(item.i)
             if index is None and through_possessor and item.dep_ != "appos":
                 index = self._possessor(item)
@@ -77,6 +80,19 @@ class MentionIndex:
             c for c in token.children if c.dep_ == "prep" and c.lower_ in cues().operator_preps
         )
         return [i for prep in preps for c in prep.children if c.dep_ == "pobj" for i in self.at(c)]
+
+    def _describes_the_name_before(self, item: Token) -> bool:
+        """Whether a holding noun listed with a name is that name's description: 'Hema,
+        Alibaba's grocery platform' (the parse may read the two as a list)."""
+        before = item.left_edge.i - 1
+        return (
+            names_a_holding(item)
+            and item.tag_ == "NN"  # "fined A, B's platforms and C" lists them
+            and any(c.dep_ == "poss" for c in item.children)
+            and before > 0
+            and item.doc[before].text == ","
+            and (before - 1) in self.by_token
+        )
 
     def _unit_of(self, token: Token) -> int | None:
         """The regulator an unnamed part of it acts for: 'the Shenzhen branch of the PBoC',
@@ -150,7 +166,19 @@ def _joins(doc: Doc, before: Mention, after: Mention) -> bool:
     if after.end < len(doc) and doc[after.end].tag_ in ("POS", "HYPH"):
         # "Tencent, QQ's owner": an apposition; "A and the Tencent-backed B": a modifier of B
         return False
+    if _names_a_holding_of_its_own(doc[after.start : after.end].root):
+        return False  # "A and the QQ Music app of Tencent": the app is Tencent's, not listed
     return _joiner(doc, before.end, after.start) is not None
+
+
+def _names_a_holding_of_its_own(root: Token) -> bool:
+    """Whether a name modifies a holding noun with an owner of its own ('the X app of Y')."""
+    head = root.head
+    return (
+        root.dep_ == "compound"
+        and names_a_holding(head)
+        and any(c.dep_ == "prep" and c.lower_ in ("of", "under") for c in head.children)
+    )
 
 
 def _joiner(doc: Doc, start: int, end: int) -> str | None:
@@ -318,13 +346,26 @@ def _relative_antecedent(verb: Token) -> Token:
     """What a relative clause is about. 'Pony Ma, founder of Tencent, which owns WeChat':
     'which' cannot be the person the parser attached it to, so it is the thing just before."""
     head = verb.head
-    pronoun = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    pronoun = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if pronoun is None or pronoun.lower_ != "which" or head.ent_type_ not in PERSON_TYPES:
         return head
     for token in reversed(verb.doc[head.i + 1 : pronoun.i]):
         if token.pos_ in ("PROPN", "NOUN") and token.ent_type_ not in PERSON_TYPES:
             return token
     return head
+
+
+def relative_referent(token: Token) -> Token:
+    """What a relative pronoun stands for, wherever it sits in its clause ('Kuaishou, in which
+    Tencent holds a stake'); any other token itself."""
+    if token.tag_ not in ("WDT", "WP") or token.lower_ not in RELATIVE_PRONOUNS:
+        return token
+    clause = token.head
+    for _ in range(3):  # the pronoun, its preposition, the clause's verb
+        if clause.dep_ == "relcl":
+            return _relative_antecedent(clause)
+        clause = clause.head
+    return token
 
 
 def agent_tokens(head: Token) -> list[Token]:

@@ -66,6 +66,9 @@ class StructureRules(RuleBase):
             return self._claim(index, "PART_OF", owner, sent, "possessive", "poss")
         if label == "Person":  # "Pinduoduo's Colin Huang": someone of the firm
             return self._claim(index, "HOLDS_POSITION", owner, sent, "possessive", "poss")
+        if (self.mentions[owner].label, label) == ("Regulator", "Policy"):
+            # "the CSRC's new listing rules": a regulator's rules are the rules it issued
+            return self._claim(owner, "ISSUED", index, sent, "possessive", "poss")
         return self._claim(owner, "OWNS", index, sent, "possessive", "poss")
 
     def _possessed(self) -> list[tuple[int, int]]:
@@ -120,8 +123,10 @@ class StructureRules(RuleBase):
     def _other_role_between(self, owner: int, index: int) -> bool:
         """Whether a role word between a possessor and a name names another relation."""
         roles = self.lexicon.roles
+        # a holding ('its payment app X') keeps the possessor's ownership; an owner's role
+        # ('Ant's parent Alibaba') turns it round, and the role rule reads it
         return any(
-            roles.get(self.doc[i].lemma_.lower(), "OWNS").replace("_REVERSED", "") != "OWNS"
+            roles.get(self.doc[i].lemma_.lower(), "OWNS_REVERSED") != "OWNS_REVERSED"
             for i in self._between(owner, index)
         )
 
@@ -172,6 +177,8 @@ class StructureRules(RuleBase):
             found = self.index.at(head)
             if not found and head.dep_ == "appos":
                 found = self.index.at(head.head)
+            if not found and names_a_holding(head):  # "the Youku app under Alibaba"
+                found = [i for c in head.children if c.dep_ == "compound" for i in self.index.at(c)]
             if found:
                 return found
         while head.dep_ not in ("ROOT", "relcl") and head.head is not head and head.pos_ != "VERB":

@@ -130,6 +130,17 @@ def _each_title(
     ]
 
 
+def _past_an_issuer(doc: Doc, begin: int, end: int, organs: set[int]) -> int:
+    """Where a title starts after a curated organ's possessive: 'the PBoC's Payment Services
+    Measures' names the measures, and the PBoC is who has them."""
+    position = begin
+    while position < end and position in organs:
+        position += 1
+    if begin < position < end and doc[position].lower_ in ("'s", "’s"):
+        return position + 1
+    return begin
+
+
 def policy_titles(
     doc: Doc,
     mentions: list[Mention],
@@ -147,7 +158,8 @@ def policy_titles(
         part for run in _runs(doc) for part in _each_title(doc, *run, policy_heads, short_heads)
     ]
     for begin, end in runs:
-        if end - 1 in organs:
+        begin = _past_an_issuer(doc, begin, end, organs)
+        if end - 1 in organs or end - begin < MIN_TOKENS - 1:
             continue
         words = [t.lower_ for t in doc[begin:end]]
         if not any(w in policy_heads for w in words) or doc[begin:end].text.count("\n"):

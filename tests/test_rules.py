@@ -1257,3 +1257,154 @@ def test_a_possessive_after_a_description_belongs_to_the_name_described(rules_nl
         ("Ping An Insurance", "OWNS", "Lufax"),
         ("Ping An Insurance", "OWNS", "Alipay"),
     }
+
+
+def test_two_titles_before_a_name_are_both_held_at_the_firm_before_them(rules_nlp) -> None:
+    found = triples(rules_nlp, "Meituan chairman and chief executive Wang Xing told staff to rest.")
+    assert found == {("Wang Xing", "HOLDS_POSITION", "Meituan")}
+    found = triples(rules_nlp, "Kuaishou co-founder and chief executive Su Hua quit.")
+    assert found == {("Su Hua", "FOUNDED", "Kuaishou"), ("Su Hua", "HOLDS_POSITION", "Kuaishou")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name compounded with a holding noun belongs to the firm after 'of' or 'under'; the
+        # second such phrase is no list item of the first phrase's firm
+        (
+            "Regulators named the Tmall app of Alibaba and the QQ Music app of Tencent.",
+            {("Alibaba Group", "OWNS", "Tmall"), ("Tencent", "OWNS", "QQ Music")},
+        ),
+        (
+            "The Youku app under Alibaba was removed from stores.",
+            {("Alibaba Group", "OWNS", "Youku")},
+        ),
+    ],
+)
+def test_a_holding_noun_joins_the_name_it_carries_to_its_firm(
+    rules_nlp, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(rules_nlp, text) == expected
+
+
+def test_an_act_noun_takes_its_actor_from_a_participle_on_it(rules_nlp) -> None:
+    found = triples(rules_nlp, "The penalty imposed by the SAMR on Meituan was the largest yet.")
+    assert found == {("State Administration for Market Regulation", "FINED", "Meituan")}
+    found = triples(rules_nlp, "The investigation launched by the CAC into Didi ended.")
+    assert found == {("Cyberspace Administration of China", "INVESTIGATES", "Didi Global")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kuaishou, which was fined by the CAC last year, apologised.",
+        "Kuaishou, which the CAC fined last year, apologised.",
+    ],
+)
+def test_a_relative_pronoun_acted_on_is_the_name_it_follows(rules_nlp, text: str) -> None:
+    assert triples(rules_nlp, text) == {("Cyberspace Administration of China", "FINED", "Kuaishou")}
+
+
+def test_a_regulators_own_rules_are_rules_it_issued(rules_nlp) -> None:
+    # the title starts after the regulator's possessive; a firm's rules are issued by no one
+    found = triples(rules_nlp, "Lenders must follow the PBoC's Payment Services Measures now.")
+    assert found == {("People's Bank of China", "ISSUED", "Payment Services Measures")}
+    found = triples(rules_nlp, "The CSRC said its Overseas Listing Rules start in March.")
+    assert found == {("China Securities Regulatory Commission", "ISSUED", "Overseas Listing Rules")}
+    assert triples(rules_nlp, "Tencent's Privacy Rules changed in May.") == set()
+
+
+def test_a_firms_holding_beside_a_name_describes_it_and_is_no_list_item(rules_nlp) -> None:
+    found = triples(
+        rules_nlp, "Last week the CSRC penalised Hexin, Huawei's online brokerage platform."
+    )
+    assert {r for r in found if r[1] == "FINED"} == {
+        ("China Securities Regulatory Commission", "FINED", "Hexin")
+    }
+    # plural holdings in a list are listed
+    found = triples(rules_nlp, "The SAMR fined Alibaba, Tencent's platforms and JD.com.")
+    assert {r[2] for r in found if r[1] == "FINED"} == {"Alibaba Group", "Tencent", "JD.com"}
+
+
+def test_a_type_noun_right_before_a_name_is_no_pronoun_for_an_earlier_one(rules_nlp) -> None:
+    found = triples(rules_nlp, "The Tencent-controlled firm Huya was told to stop the merger.")
+    assert {r for r in found if r[1] == "OWNS"} == {("Tencent", "OWNS", "Huya")}
+
+
+def test_an_owners_role_after_a_possessive_turns_the_ownership_round(rules_nlp) -> None:
+    assert triples(rules_nlp, "Ant Group's parent Alibaba fell 5% on the news.") == {
+        ("Alibaba Group", "OWNS", "Ant Group")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kuaishou, in which Tencent holds a stake, was fined.", ("Tencent", "OWNS", "Kuaishou")),
+        ("Lufax is majority-owned by Ping An.", ("Ping An Insurance", "OWNS", "Lufax")),
+        ("Huya remains controlled by Tencent.", ("Tencent", "OWNS", "Huya")),
+    ],
+)
+def test_an_owner_after_a_relative_preposition_or_a_participle_after_a_copula(
+    rules_nlp, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert {r for r in triples(rules_nlp, text) if r[1] == "OWNS"} == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Guo Shuqing, who chairs the CBIRC, warned lenders.",
+            {
+                (
+                    "Guo Shuqing",
+                    "HOLDS_POSITION",
+                    "China Banking and Insurance Regulatory Commission",
+                )
+            },
+        ),
+        (
+            "Eddie Wu was appointed chief executive of Alibaba in June.",
+            {("Eddie Wu", "HOLDS_POSITION", "Alibaba Group")},
+        ),
+        # a body that leads something holds no position, nor does who chairs a meeting of one
+        ("The PBoC led a crackdown on lenders.", set()),
+        ("Xi Jinping chaired a meeting of the State Council.", set()),
+    ],
+)
+def test_a_person_who_heads_or_is_appointed_to_a_body_holds_a_position_there(
+    rules_nlp, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(rules_nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Meituan drew criticism from the SAMR for its fees.",
+            {("State Administration for Market Regulation", "CRITICIZED", "Meituan")},
+        ),
+        (
+            "Ant Group earned praise from the PBoC.",
+            {("People's Bank of China", "SUPPORTED", "Ant Group")},
+        ),
+        # drawing up a plan with a firm receives nothing from it
+        ("Tencent drew up a plan with Meituan.", set()),
+    ],
+)
+def test_a_firm_that_draws_or_earns_an_act_is_its_object(
+    rules_nlp, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(rules_nlp, text) == expected
+
+
+def test_an_order_that_a_firm_act_orders_it_and_a_removal_suspends(rules_nlp) -> None:
+    assert triples(rules_nlp, "The SAMR demanded that Alibaba end its exclusive deals.") == {
+        ("State Administration for Market Regulation", "ORDERED", "Alibaba Group")
+    }
+    found = triples(rules_nlp, "The CAC ordered the removal of Douyin from app stores.")
+    assert ("Cyberspace Administration of China", "SUSPENDED", "Douyin") in found
+    # the subject of the clause is who must act: users are no entity, Douyin is not ordered
+    assert triples(rules_nlp, "The CAC asked that users report Douyin.") == set()

@@ -216,6 +216,23 @@ def test_a_recognised_name_that_runs_on_through_a_verb_is_cut_before_it(nlp) -> 
     assert (mention.text, mention.label) == ("Lanxi Bureau of Market Supervision", "Regulator")
 
 
+def test_a_recognised_name_leaves_out_the_full_stop_after_it_and_an_unclosed_quote(nlp) -> None:
+    from spacy.tokens import Span
+
+    from kg.mentions import _mention_from_span
+
+    doc = nlp("The CAC drafted new curbs on livestreaming. Firms objected.")
+    stop = next(t.i for t in doc if t.text == ".")
+    mention = _mention_from_span(Span(doc, 3, stop + 1, label="Policy"), 0)
+    assert mention is not None
+    assert (mention.text, mention.start, mention.end) == ("new curbs on livestreaming", 3, stop)
+    doc = nlp("Qorvia formed a “Fair Pricing Task Force in May.")
+    quote = next(t.i for t in doc if t.text == "“")
+    mention = _mention_from_span(Span(doc, quote, quote + 5, label="Company"), 0)
+    assert mention is not None
+    assert (mention.text, mention.start) == ("Fair Pricing Task Force", quote + 1)
+
+
 def test_a_claim_a_verb_makes_of_one_listed_name_holds_for_each_but_a_possessive_one_does_not(
     nlp,
 ) -> None:
@@ -472,3 +489,16 @@ def test_an_owner_of_a_group_of_firms_owns_the_firms_it_lists(nlp) -> None:
         assert owned == members, text
     unlisted = "Tencent-backed firms were fined, and Harwell Group said it would appeal."
     assert not any(t == "OWNS" for _, t, _ in triples_of(extract_one(nlp, unlisted)))
+
+
+def test_a_sum_the_recogniser_leaves_unmarked_still_gives_the_receiver_and_the_amount(
+    nlp,
+) -> None:
+    from kg.mentions import find_mentions
+    from kg.relations import find_claims
+
+    doc = nlp("The Ministry of Commerce fined Qorvia Logistics Ltd 4 million yuan.")
+    doc.ents = [e for e in doc.ents if e.label_ not in ("MONEY", "Company")]  # as it may leave it
+    mentions = find_mentions(doc)
+    fines = [(mentions[c.object].text, dict(c.properties)) for c in find_claims(doc, mentions)]
+    assert fines == [("Qorvia Logistics Ltd", {"amount": 4_000_000.0, "currency": "CNY"})]

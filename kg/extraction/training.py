@@ -144,10 +144,12 @@ def _predicted_triples(
 def _best_cut(
     scored: list[Scored], total: int, min_precision: float
 ) -> tuple[float, float, dict[str, float]]:
-    best: tuple[float, float, float, float, float] | None = None  # f1, t, t_rule, p, r
-    fallback = (0.0, 0.5, 0.5, 0.0, 0.0)
-    for threshold in GRID:
-        for rule_threshold in RULE_GRID:
+    """The cut with the best F1 among those reaching MIN_PRECISION. F1 is nearly flat across
+    cuts, so each is judged by its F1 averaged with its neighbours' on the grid: a lone peak
+    is noise of the folds and moves from one training run to the next."""
+    cuts: dict[tuple[int, int], tuple[float, float, float]] = {}  # f1, p, r by grid position
+    for t_at, threshold in enumerate(GRID):
+        for r_at, rule_threshold in enumerate(RULE_GRID):
             kept: dict[tuple[int, tuple[str, str, str]], bool] = {}
             for number, triple, probability, ruled, hit in scored:
                 if probability >= (rule_threshold if ruled else threshold):
@@ -155,14 +157,23 @@ def _best_cut(
             tp = sum(kept.values())
             p = tp / len(kept) if kept else 0.0
             r = tp / total if total else 0.0
-            f = 2 * p * r / (p + r) if p + r else 0.0
-            if p >= min_precision and (best is None or f > best[0]):
-                best = (f, threshold, rule_threshold, p, r)
-            if p > fallback[3]:
-                fallback = (f, threshold, rule_threshold, p, r)
-    f, threshold, rule_threshold, p, r = best or fallback
+            cuts[(t_at, r_at)] = (2 * p * r / (p + r) if p + r else 0.0, p, r)
+
+    def smoothed(at: tuple[int, int]) -> float:
+        near = [
+            cuts[(at[0] + dt, at[1] + dr)][0]
+            for dt in (-1, 0, 1)
+            for dr in (-1, 0, 1)
+            if (at[0] + dt, at[1] + dr) in cuts
+        ]
+        return sum(near) / len(near)
+
+    allowed = [at for at, (_, p, _) in cuts.items() if p >= min_precision]
+    # none precise enough: the most precise cut
+    chosen = max(allowed, key=smoothed) if allowed else max(cuts, key=lambda at: cuts[at][1])
+    f, p, r = cuts[chosen]
     figures = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
-    return threshold, rule_threshold, figures
+    return GRID[chosen[0]], RULE_GRID[chosen[1]], figures
 
 
 def calibrate(scored: list[Scored]) -> Calibration:
@@ -233,6 +244,8 @@ def fit_model(
             "features": len(classifier.features),
         },
         "seed": plan.seed,
+        # the same seed gives the same weights only under the same versions of these
+        "libraries": _library_versions(),
         "documents": len(prepared),
         "trained_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "training_seconds": round(time.monotonic() - started, 1),
@@ -242,6 +255,18 @@ def fit_model(
     (out / MODEL_FILE).write_text(json.dumps(meta, indent=1), encoding="utf-8")
     progress(f"wrote {out} (thresholds {threshold:.2f}, {rule_threshold:.2f} with a rule)")
     return meta
+
+
+def _library_versions() -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = {}
+    for name in ("spacy", "thinc", "scikit-learn", "numpy", "scipy"):
+        try:
+            found[name] = version(name)
+        except PackageNotFoundError:
+            continue
+    return found
 
 
 def train(
