@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 METHOD = "argument"
 NAME_TAGS = frozenset({"NNP", "NNPS"})
 COMPANY = "Company"
-RETYPED = frozenset({"Product", "Media"})  # the recogniser's firm types that context may fix
+# the recogniser's types that context may fix: a firm's other types, and a "policy" with no
+# policy word in its name ("fined Hanwei"); a name its own words type ("... Law") keeps it
+RETYPED = frozenset({"Product", "Media", "Policy"})
 
 
 @cache
@@ -74,8 +76,8 @@ def _name_at(doc: Doc, head: Token) -> Span | None:
 
 
 def _retyped(mention: Mention, kind: str, acting: bool) -> Mention:
-    """A firm the recogniser typed as a product or an outlet, where the action it takes part
-    in joins companies and not that type ("the regulator fined Hanwei"): a company."""
+    """A firm the recogniser typed as a product, an outlet or a policy, where the action it
+    takes part in joins companies and not that type ("the regulator fined Hanwei"): a company."""
     from kg.mentions import type_organisation
 
     if mention.label not in RETYPED:

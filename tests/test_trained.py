@@ -502,3 +502,24 @@ def test_a_sum_the_recogniser_leaves_unmarked_still_gives_the_receiver_and_the_a
     mentions = find_mentions(doc)
     fines = [(mentions[c.object].text, dict(c.properties)) for c in find_claims(doc, mentions)]
     assert fines == [("Qorvia Logistics Ltd", {"amount": 4_000_000.0, "currency": "CNY"})]
+
+
+def test_a_name_the_recogniser_takes_for_a_policy_is_a_company_where_a_regulator_fines_it(
+    nlp,
+) -> None:
+    from spacy.tokens import Span
+
+    from kg.mentions import find_mentions
+
+    doc = nlp("The market regulator fined Hanwei under the Harwell Data Law on Monday.")
+    at = {t.text: t.i for t in doc}
+    ours = range(at["Hanwei"], at["Law"] + 1)
+    others = [e for e in doc.ents if e.start not in ours and e.end - 1 not in ours]
+    doc.ents = [
+        *others,
+        Span(doc, at["Hanwei"], at["Hanwei"] + 1, label="Policy"),  # as the recogniser may
+        Span(doc, at["Harwell"], at["Law"] + 1, label="Policy"),
+    ]
+    labels = {m.text: m.label for m in find_mentions(doc)}
+    # no policy word in its name: a company; a law stays a law
+    assert labels["Hanwei"] == "Company" and labels["Harwell Data Law"] == "Policy"
