@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from kg.cues import cues
 from kg.gazetteer import normalise_surface
 from kg.model import Mention
-from kg.money import is_sum
+from kg.money import is_sum, receivers_of_sum
 from kg.ontology import ontology
 from kg.sentences import sentence_number
 
@@ -49,7 +49,7 @@ def _arguments(verb: Token) -> list[tuple[Token, bool]]:
     for token, acting in list(found):
         found.extend((c, acting) for c in token.conjuncts if c.i > token.i)
         if not acting and is_sum(token):  # "fined Quillfeed Ltd 2 million yuan"
-            found.extend((c, False) for c in token.children if c.dep_ in ("nmod", "compound"))
+            found.extend((c, False) for c in receivers_of_sum(token))
     return found
 
 

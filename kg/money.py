@@ -3,13 +3,36 @@ map tooltips."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
-CURRENCY_WORDS = frozenset({"yuan", "rmb", "renminbi", "dollar", "dollars", "usd", "euro", "euros"})
+_MONEY = re.compile(
+    r"([\d.,]+)\s*(million|billion|trillion|bn|m)?\s*(yuan|rmb|cny|\$|usd|dollars)?", re.IGNORECASE
+)
+_SCALE = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+_CURRENCY = {"yuan": "CNY", "rmb": "CNY", "cny": "CNY", "$": "USD", "usd": "USD", "dollars": "USD"}
+CURRENCY_WORDS = frozenset(word for word in _CURRENCY if word.isalpha())
+
+
+def money(text: str) -> dict[str, object]:
+    """'18.2 billion yuan' -> {'amount': 18200000000.0, 'currency': 'CNY'}."""
+    match = _MONEY.search(text.replace("US$", "$ "))
+    if not match:
+        return {}
+    try:
+        value = float(match.group(1).replace(",", ""))
+    except ValueError:
+        return {}
+    value *= _SCALE.get((match.group(2) or "").lower(), 1)
+    currency = _CURRENCY.get((match.group(3) or "").lower())
+    if currency is None and "$" in text:
+        currency = "USD"
+    return {"amount": value, "currency": currency}
 
 
 def is_sum(token: Token) -> bool:
@@ -18,6 +41,27 @@ def is_sum(token: Token) -> bool:
     return token.ent_type_ == "MONEY" or (
         token.lower_ in CURRENCY_WORDS and any(c.like_num for c in token.children)
     )
+
+
+def receivers_of_sum(token: Token) -> list[Token]:
+    """The names a parse hangs on a sum ('fined Quillfeed Ltd 2 million yuan')."""
+    return [c for c in token.children if c.dep_ in ("nmod", "compound") and not is_sum(c)]
+
+
+def stated_sum(sentences: Iterable[Span]) -> dict[str, object]:
+    """The amount and currency of the first sum the sentences state, marked as MONEY or not."""
+    sums: list[tuple[int, str]] = []
+    for sent in sentences:
+        sums += [(ent.start, ent.text) for ent in sent.ents if ent.label_ == "MONEY"]
+        sums += [
+            (t.left_edge.i, sent.doc[t.left_edge.i : t.i + 1].text)
+            for t in sent
+            if is_sum(t) and t.ent_type_ != "MONEY"
+        ]
+    for _, text in sorted(sums):
+        if found := money(text):
+            return found
+    return {}
 
 
 def amount_text(amount: float | None, currency: str | None) -> str:

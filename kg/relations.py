@@ -3,7 +3,6 @@ structural rule families, applied together to one Doc."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -11,7 +10,7 @@ from kg.bridging import BridgeRules
 from kg.described import description_rules
 from kg.groups import FIRMS
 from kg.model import Claim, Mention
-from kg.money import is_sum
+from kg.money import is_sum, receivers_of_sum, stated_sum
 from kg.reported import ReportedRules, reported_by
 from kg.roles import RoleRules
 from kg.rulebase import (
@@ -27,12 +26,6 @@ from kg.structure import StructureRules
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
-
-_MONEY = re.compile(
-    r"([\d.,]+)\s*(million|billion|trillion|bn|m)?\s*(yuan|rmb|cny|\$|usd|dollars)?", re.IGNORECASE
-)
-_SCALE = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
-_CURRENCY = {"yuan": "CNY", "rmb": "CNY", "cny": "CNY", "$": "USD", "usd": "USD", "dollars": "USD"}
 
 
 class RelationFinder(RoleRules, StructureRules, BridgeRules, ReportedRules):
@@ -401,17 +394,7 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules, ReportedRules):
     def _properties(self, rel_type: str, sent: Span) -> dict[str, object]:
         if rel_type != "FINED":
             return {}
-        # the first sum the sentence states, marked as MONEY or not
-        sums = [(ent.start, ent.text) for ent in sent.ents if ent.label_ == "MONEY"]
-        sums += [
-            (t.left_edge.i, sent.doc[t.left_edge.i : t.i + 1].text)
-            for t in sent
-            if is_sum(t) and t.ent_type_ != "MONEY"
-        ]
-        for _, text in sorted(sums):
-            if found := money(text):
-                return found
-        return {}
+        return stated_sum([sent])
 
 
 def _giving_up(verb: Token, relinquishing: frozenset[str]) -> bool:
@@ -454,7 +437,7 @@ def direct_objects(verb: Token) -> list[Token]:
                 found = [c for c in later.children if c.dep_ in ("dobj", "dative")]
                 break
     for sum_ in [t for t in found if is_sum(t)]:
-        found += [c for c in sum_.children if c.dep_ in ("nmod", "compound") and not is_sum(c)]
+        found += receivers_of_sum(sum_)
     return found
 
 
@@ -521,22 +504,6 @@ def described_by(noun: Token) -> list[Token]:
     if noun.dep_ == "pobj" and noun.head.lower_ == "among" and noun.head.head.lemma_ == "be":
         found += subject_tokens(noun.head.head)
     return found
-
-
-def money(text: str) -> dict[str, object]:
-    """'18.2 billion yuan' -> {'amount': 18200000000.0, 'currency': 'CNY'}."""
-    match = _MONEY.search(text.replace("US$", "$ "))
-    if not match:
-        return {}
-    try:
-        value = float(match.group(1).replace(",", ""))
-    except ValueError:
-        return {}
-    value *= _SCALE.get((match.group(2) or "").lower(), 1)
-    currency = _CURRENCY.get((match.group(3) or "").lower())
-    if currency is None and "$" in text:
-        currency = "USD"
-    return {"amount": value, "currency": currency}
 
 
 def find_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:

@@ -13,8 +13,8 @@ from kg.extraction.classifier import RelationClassifier
 from kg.extraction.features import PairFeatures
 from kg.extraction.listed import listed_claims
 from kg.model import Claim, Mention
+from kg.money import stated_sum
 from kg.ontology import ontology
-from kg.relations import money
 from kg.rulebase import MODALITY_FACTOR, modality_of
 
 if TYPE_CHECKING:
@@ -104,10 +104,7 @@ def _claim(
     properties = dict(rule.properties) if rule else {}
     properties["date_text"] = date_texts(doc[trigger.i].sent, near=trigger.i) or None
     if rel_type == "FINED" and "amount" not in properties:
-        for ent in sentences[0].ents if len(sentences) == 1 else doc.ents:
-            if ent.label_ == "MONEY" and any(ent.sent == sent for sent in sentences):
-                properties.update(money(ent.text))
-                break
+        properties.update(stated_sum(sentences))
     if rel_type == "HOLDS_POSITION" and "role" not in properties:
         properties["role"] = _role_between(doc, s, o)
     confidence = round(calibrated * MODALITY_FACTOR[modality], 3)
