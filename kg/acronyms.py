@@ -19,6 +19,14 @@ _ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{1,7}$")
 
 
 MAX_SHORT_NAME = 5  # words of a short name defined in parentheses
+# "(hereinafter referred to as the Measures)", "(hereinafter, “Quillfeed”)": the legal
+# translator's way of defining a short name
+_HEREINAFTER = re.compile(
+    r"^hereinafter\s*,?\s*(?:referred to as\s+|called\s+)?(?:the\s+)?[“\"‘']?"
+    r"(?P<short>[A-Z][^”\"’')]*?)[”\"’']?$",
+    re.IGNORECASE,
+)
+HEREINAFTER_WORDS = 6  # words before the short name: "hereinafter referred to as the"
 
 
 def _definitions(doc: Doc, mentions: list[Mention]) -> dict[str, tuple[Mention, str]]:
@@ -29,16 +37,21 @@ def _definitions(doc: Doc, mentions: list[Mention]) -> dict[str, tuple[Mention, 
     for mention in mentions:
         if mention.end >= len(doc) or doc[mention.end].text != "(":
             continue
-        close = next(
-            (t.i for t in doc[mention.end + 1 : mention.end + 2 + MAX_SHORT_NAME] if t.text == ")"),
-            None,
-        )
+        window = doc[mention.end + 1 : mention.end + 2 + MAX_SHORT_NAME + HEREINAFTER_WORDS]
+        close = next((t.i for t in window if t.text == ")"), None)
         if close is None or close == mention.end + 1:
             continue
         inside = doc[mention.end + 1 : close]
         if inside.text == mention.text:
             continue
-        if len(inside) == 1 and _ACRONYM.match(inside.text):
+        hereinafter = _HEREINAFTER.match(inside.text)
+        if hereinafter is not None:
+            short = hereinafter.group("short").strip()
+            if short[:1].isupper() and len(short.split()) <= MAX_SHORT_NAME:
+                found.setdefault(short, (mention, short.split()[0].lower()))
+        elif len(inside) > MAX_SHORT_NAME:
+            continue
+        elif len(inside) == 1 and _ACRONYM.match(inside.text):
             if sum(c.isupper() for c in inside.text) >= 2:
                 found.setdefault(inside.text, (mention, inside[0].lower_))
         elif _a_short_name(inside.text, mention.text):

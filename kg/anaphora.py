@@ -69,8 +69,9 @@ def link_anaphors(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 rules.pronoun_window,
             )
         elif token.lower_ in rules.thing_pronouns:
-            antecedent = _subject_of_own_clause(
-                by_start, token, rules.organisation_labels
+            antecedent = (
+                _subject_of_own_clause(by_start, token, rules.organisation_labels)
+                or _subject_before(doc, by_start, token, rules.organisation_labels)
             ) or _last_of(
                 _not_its_own_subject(by_start, token),
                 rules.organisation_labels,
@@ -130,6 +131,22 @@ def _subject_of_own_clause(
     inside = {t.i for t in subject.subtree}
     between = (m for m in mentions if named.end <= m.start < pronoun.i and m.label in labels)
     return None if any(m.start not in inside for m in between) else named
+
+
+def _subject_before(
+    doc: Doc, mentions: list[Mention], pronoun: Token, labels: Collection[str]
+) -> Mention | None:
+    """A pronoun that opens a sentence as its subject continues the previous sentence's
+    subject: in 'The CAC opened a probe into A and B. It later fined them', 'It' is the CAC."""
+    sent = pronoun.sent
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.head != sent.root or sent.start == 0:
+        return None
+    if any(t.pos_ in ("NOUN", "PROPN") for t in doc[sent.start : pronoun.i]):
+        return None  # something else was named first in the sentence
+    before = doc[sent.start - 1].sent.root
+    subject = next((c for c in before.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    named = _named_at(mentions, subject.i) if subject is not None else None
+    return named if named is not None and named.label in labels else None
 
 
 def _described(mentions: list[Mention], nearest: Mention, pronoun: Token) -> Mention | None:

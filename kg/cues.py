@@ -25,6 +25,10 @@ class Cues:
     receiving: frozenset[str]
     relinquishing: frozenset[str]
     retyped: dict[str, str]  # type -> type to use where the ontology rejects the ends
+    state_not_holdings: frozenset[str]  # roles through which no regulator owns
+    state_owning_verbs: frozenset[str]  # verbs through which a regulator as subject owns
+    state_agent_forms: frozenset[str]  # verb rule forms whose regulator is an agent
+    firm_acts: frozenset[str]  # relationship types whose object can only be a firm
     under_preps: frozenset[str]
     owner_participles: frozenset[str]
     agent_preps: dict[str, frozenset[str]]  # participle lemma -> prepositions naming its agent
@@ -94,6 +98,10 @@ def cues() -> Cues:
         receiving=frozenset(raw["receiving"]),
         relinquishing=frozenset(raw["relinquishing"]),
         retyped=dict(raw["retyped_when_not_allowed"]),
+        state_not_holdings=frozenset(raw["state_ownership"]["not_holdings"]),
+        state_owning_verbs=frozenset(raw["state_ownership"]["verbs"]),
+        state_agent_forms=frozenset(raw["state_ownership"]["agent_forms"]),
+        firm_acts=frozenset(raw["firm_acts"]),
         under_preps=frozenset(raw["under_preps"]),
         owner_participles=frozenset(raw["owner_participles"]),
         agent_preps={lemma: frozenset(preps) for lemma, preps in raw["agent_preps"].items()},

@@ -25,6 +25,7 @@ class DescriptionRules:
     heads: frozenset[str]
     containers: frozenset[str]
     qualifiers: frozenset[str]
+    not_topics: frozenset[str]
     unnamed: frozenset[str]
     issuing: frozenset[str]
 
@@ -37,6 +38,7 @@ def description_rules() -> DescriptionRules:
         frozenset(spec["heads"]),
         frozenset(spec["containers"]),
         frozenset(spec["qualifiers"]),
+        frozenset(spec["not_topics"]),
         frozenset(spec["unnamed"]),
         frozenset(lemma for lemma, rel_type in cues().verbs.items() if rel_type == "ISSUED"),
     )
@@ -55,11 +57,18 @@ def described_policies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         head = _contained(token, containers)
         if head.lemma_.lower() not in heads or head.i in covered:
             continue
-        qualifying = [c for c in head.rights if c.dep_ in ("acl", "relcl", "prep")]
+        qualifying = [
+            c
+            for c in head.rights
+            if c.dep_ in ("acl", "relcl", "prep")
+            and not any(p.lemma_.lower() in rules.not_topics for p in c.children)
+        ]
         modifiers = [c for c in head.lefts if c.dep_ in MODIFIER_DEPS]
         start = min([head.i, *(c.i for c in modifiers)])
         if qualifying and (qualifying[0].dep_ != "prep" or qualifying[0].lower_ in qualifiers):
             end = max(t.i for t in qualifying[0].subtree) + 1
+            while doc[end - 1].is_space:
+                end -= 1  # the parse may hang a line break on the description's last word
         elif any(c.lower_ in rules.unnamed for c in modifiers):
             end = head.i + 1  # "issued new draft rules": the rules have no other name
         else:

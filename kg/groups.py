@@ -19,6 +19,7 @@ QUALIFYING_TAGS = frozenset({"IN", "WDT", "WP", "VBN", "VBG"})  # behind, that, 
 # what a group of firms, apps or sites lists; one list may mix them ("Kuaishou, Bilibili
 # and Douyin")
 FIRMS = frozenset({"Company", "Product"})
+SUM_TYPES = frozenset({"MONEY", "CARDINAL", "QUANTITY"})
 
 
 def is_group(token: Token, named: dict[int, int]) -> bool:
@@ -40,8 +41,14 @@ def definite(group: Token) -> bool:
     return (
         not qualified
         and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in children)
-        and all(c.dep_ in BARE_MODIFIERS for c in children)
+        and all(c.dep_ in BARE_MODIFIERS or _a_sum_beside(c) for c in children)
     )
+
+
+def _a_sum_beside(child: Token) -> bool:
+    """'fined the three firms 2 million yuan each': the parse may hang the sum on the group as
+    an apposition; it does not say which firms the group is."""
+    return child.dep_ == "appos" and child.ent_type_ in SUM_TYPES
 
 
 def group_references(

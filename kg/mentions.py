@@ -221,11 +221,12 @@ def _well_formed(span: Span) -> bool:
 
 
 def _without_outer_punctuation(span: Span) -> Span:
-    """A recognised name that takes in the full stop or colon after it ends before it, and one
-    that takes in an opening quotation mark it does not close starts after it."""
+    """A recognised name that takes in the full stop or colon after it, or the line break after
+    it, ends before it, and one that takes in an opening quotation mark it does not close starts
+    after it."""
     start, end = span.start, span.end
     doc = span.doc
-    while end - start > 1 and doc[end - 1].tag_ in CLOSING_TAGS:
+    while end - start > 1 and (doc[end - 1].tag_ in CLOSING_TAGS or doc[end - 1].is_space):
         end -= 1
     if (
         end - start > 1

@@ -44,8 +44,15 @@ def is_sum(token: Token) -> bool:
 
 
 def receivers_of_sum(token: Token) -> list[Token]:
-    """The names a parse hangs on a sum ('fined Quillfeed Ltd 2 million yuan')."""
-    return [c for c in token.children if c.dep_ in ("nmod", "compound") and not is_sum(c)]
+    """The names a parse hangs on a sum ('fined Quillfeed Ltd 2 million yuan'), or on its
+    number ('Quillfeed' a compound of 'million')."""
+    numbers = [c for c in token.children if c.dep_ in ("nummod", "compound") and c.like_num]
+    return [
+        c
+        for head in (token, *numbers)
+        for c in head.children
+        if c.dep_ in ("nmod", "compound") and not is_sum(c) and not c.like_num
+    ]
 
 
 def stated_sum(sentences: Iterable[Span]) -> dict[str, object]:

@@ -18,6 +18,7 @@ from kg.rulebase import (
     lemma_candidates,
     listed_with,
     modality_of,
+    passive_agents,
     prep_objects,
     subject_tokens,
 )
@@ -118,12 +119,21 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules, ReportedRules):
                 if c.dep_ == "nsubjpass"
                 for i in self.index.at(c, through_possessor=True)
             ]
+            if not objects and verb.dep_ == "xcomp":
+                # "X's app was ordered to be removed by the CAC": the passive subject of the
+                # verb that governs the infinitive undergoes it
+                objects = [
+                    i
+                    for c in verb.head.children
+                    if c.dep_ == "nsubjpass"
+                    for i in self.index.at(c, through_possessor=True)
+                ]
             if not objects and by_agent:
                 # "Huya remains controlled by Tencent": the parse may hang the subject on the
                 # auxiliary
                 held = [verb, *(c for c in verb.children if c.dep_ == "auxpass")]
                 objects = [i for h in held for t in subject_tokens(h) for i in self.index.at(t)]
-            subjects = [i for t in agent_tokens(verb) for i in self.index.at(t)]
+            subjects = [i for t in passive_agents(verb) for i in self.index.at(t)]
             rule = "passive"
             if not subjects:
                 subjects = self._source_of(verb) or self._speakers(verb.sent)
@@ -331,10 +341,15 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules, ReportedRules):
             if not objects:
                 # "handed Kuaishou a penalty", "slapped Meituan with a fine", "Didi was hit
                 # with a fine": the verb's other object, or its passive subject, receives it
+                receivers = [c for c in verb.children if c.dep_ in ("dative", "dobj", "nsubjpass")]
+                # "handed penalties to Kuaishou": a dative preposition's object receives it
+                receivers += [
+                    p for c in receivers if c.pos_ == "ADP" for p in c.children if p.dep_ == "pobj"
+                ]
                 objects = [
                     i
-                    for c in verb.children
-                    if c.dep_ in ("dative", "dobj", "nsubjpass") and c != noun
+                    for c in receivers
+                    if c != noun
                     for i in self.index.at(c, through_possessor=True)
                 ]
             if objects:
@@ -355,7 +370,7 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules, ReportedRules):
         if head is not None and ordered:
             payers, actors = ordered, subject_tokens(head)
         elif head is not None and passive:
-            payers, actors = passive, agent_tokens(head)
+            payers, actors = passive, passive_agents(head)
         else:
             payers, actors = subject_tokens(verb), []
         subjects = [i for t in actors for i in self.index.at(t)]
@@ -436,7 +451,10 @@ def direct_objects(verb: Token) -> list[Token]:
             if not any(x.dep_ in ("nsubj", "nsubjpass") for x in later.children):
                 found = [c for c in later.children if c.dep_ in ("dobj", "dative")]
                 break
-    for sum_ in [t for t in found if is_sum(t)]:
+    # the sum may hang on the verb as an adverbial ("fined search giant X 2 billion yuan")
+    sums = [t for t in found if is_sum(t)]
+    sums += [c for c in verb.children if c.dep_ == "npadvmod" and is_sum(c)]
+    for sum_ in sums:
         found += receivers_of_sum(sum_)
     return found
 

@@ -138,7 +138,12 @@ class RoleRules(RuleBase):
             role = self._role_phrase(token)
             if role is None:
                 continue
-            orgs = [i for t in self._role_objects(token, role) for i in self.index.at(t)]
+            # "part of the WeChat app": a holding noun stands for the name it carries
+            orgs = [
+                i
+                for t in self._role_objects(token, role)
+                for i in self.index.at(t) or self.index.carried(t)
+            ]
             orgs += [i for c in token.children if c.dep_ == "poss" for i in self.index.at(c)]
             if not orgs:
                 continue
@@ -200,7 +205,7 @@ class RoleRules(RuleBase):
             candidates = [head]
         elif names_a_holding(role):
             # "the Youku app of Alibaba": the holding is the name compounded with its noun
-            candidates = [c for c in role.children if c.dep_ == "compound" and c.i < role.i]
+            return self.index.carried(role)
         elif role.dep_ == "conj" and depth < 3:
             if self._role_phrase(head):
                 return self._holders_of(head, depth + 1)

@@ -10,6 +10,7 @@ from kg.dates import date_texts
 from kg.groups import FIRMS, group_references
 from kg.mentions import typing_rules
 from kg.model import Claim, Mention
+from kg.money import is_sum
 from kg.ontology import ontology
 
 if TYPE_CHECKING:
@@ -71,6 +72,14 @@ class MentionIndex:
                     found.append(member)
         return found
 
+    def carried(self, token: Token) -> list[int]:
+        """The name a holding noun carries: 'the WeChat app' -> WeChat; none for other nouns."""
+        if not names_a_holding(token):
+            return []
+        return [
+            i for c in token.children if c.dep_ == "compound" and c.i < token.i for i in self.at(c)
+        ]
+
     def _behind(self, token: Token) -> list[int]:
         """The firms a firm noun stands for: 'the company behind Zhihu', 'the registered firms
         behind A, B and C'."""
@@ -113,6 +122,8 @@ class MentionIndex:
         # "halted Xiaomi's bond sale" -> Xiaomi; "the listing of Xiaomi" -> Xiaomi;
         # "holds 20 percent of Kuaishou shares" -> Kuaishou; "its Ele.me platform" -> Ele.me:
         # a noun that names what a firm has (platform, app, unit) is the name it carries
+        if _names_an_act(token):
+            return None  # "launched reviews of X": X is what the act is about, not its holder
         carried = ("nmod", "compound", "amod")
         kinds = (carried, ("poss",)) if names_a_holding(token) else ((*carried, "poss"),)
         for deps in kinds:
@@ -130,6 +141,13 @@ class MentionIndex:
                     if depth == 0 and (found := self._possessor(pobj, depth + 1)) is not None:
                         return found
         return None
+
+
+def _names_an_act(token: Token) -> bool:
+    """Whether TOKEN is a noun for an act on someone ('probe', 'fine', 'ban'); a stake or an
+    acquisition is something a firm has."""
+    rel_type = cues().nouns.get(token.lemma_.lower())
+    return rel_type is not None and rel_type != "OWNS"
 
 
 def names_a_holding(token: Token) -> bool:
@@ -273,8 +291,11 @@ def subject_tokens(verb: Token) -> list[Token]:
     if subjects:
         return subjects + [c for head in (verb, *subjects) for c in _acting_with(head)]
     if verb.dep_ == "xcomp" and verb.head is not verb:
-        # "SAMR ordered Alibaba to sell Sogou": who is ordered does what follows
-        controller = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
+        # "SAMR ordered Alibaba to sell Sogou": who is ordered does what follows; a sum does
+        # nothing ("Baidu pledged 5 billion yuan to support X": Baidu supports it)
+        controller = [
+            c for c in verb.head.children if c.dep_ in ("dobj", "dative") and not is_sum(c)
+        ]
         return controller or subject_tokens(verb.head)
     if verb.dep_ in ("conj", "advcl") and verb.head is not verb:
         return subject_tokens(verb.head)
@@ -381,6 +402,17 @@ def agent_tokens(head: Token) -> list[Token]:
     ]
 
 
+def passive_agents(verb: Token) -> list[Token]:
+    """The agents of a passive verb, also where the parse hangs its 'by' phrase on the active
+    infinitive after it ('X was ordered to pay a fine by Y': an active verb takes no agent)."""
+    return agent_tokens(verb) or [
+        agent
+        for infinitive in verb.children
+        if infinitive.dep_ == "xcomp" and not any(c.dep_ == "auxpass" for c in infinitive.children)
+        for agent in prep_objects(infinitive, frozenset({"by"}))
+    ]
+
+
 def prep_objects(head: Token, preps: frozenset[str]) -> list[Token]:
     """Objects of HEAD's prepositions among PREPS ('probe into X' -> X)."""
     return [
@@ -424,6 +456,8 @@ class RuleBase:
             rel_type = self.lexicon.retyped.get(rel_type, "")
             if not rel_type or not self.ontology.relation(rel_type).allows(s.label, o.label):
                 return None
+        if rel_type == "OWNS" and s.label == "Regulator" and not self._state_holding(method, rule):
+            return None
         named_before = [m.start for m in (s, o) if not sent.start <= m.start < sent.end]
         if named_before:  # an end reached through a group noun, named in a sentence before
             sent = self.doc[self.doc[min(named_before)].sent.start : sent.end]
@@ -442,6 +476,22 @@ class RuleBase:
             modality,
             props,
         )
+
+    def _state_holding(self, method: str, rule: str) -> bool:
+        """Whether a rule's wording can say that the state owns something (cues.yaml
+        state_ownership): not through a product's role noun nor a possessive ('the CAC's curbs
+        on X'), but through 'state-owned'; through a verb only with the regulator as its agent, or
+        as the subject of 'own'."""
+        if method == "possessive":
+            return rule.endswith("-compound")
+        if method == "role":
+            return rule not in self.lexicon.state_not_holdings
+        if method == "verb":
+            lemma, _, form = rule.partition(":")
+            return (
+                form in self.lexicon.state_agent_forms or lemma in self.lexicon.state_owning_verbs
+            )
+        return True
 
     def _pairs(
         self,

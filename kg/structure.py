@@ -69,6 +69,9 @@ class StructureRules(RuleBase):
         if (self.mentions[owner].label, label) == ("Regulator", "Policy"):
             # "the CSRC's new listing rules": a regulator's rules are the rules it issued
             return self._claim(owner, "ISSUED", index, sent, "possessive", "poss")
+        if (self.mentions[owner].label, label) == ("Regulator", "Product"):
+            # "the PBoC's digital yuan": the state runs what it has, it holds no shares in it
+            return self._claim(owner, "OPERATES", index, sent, "possessive", "poss")
         return self._claim(owner, "OWNS", index, sent, "possessive", "poss")
 
     def _possessed(self) -> list[tuple[int, int]]:
@@ -177,8 +180,8 @@ class StructureRules(RuleBase):
             found = self.index.at(head)
             if not found and head.dep_ == "appos":
                 found = self.index.at(head.head)
-            if not found and names_a_holding(head):  # "the Youku app under Alibaba"
-                found = [i for c in head.children if c.dep_ == "compound" for i in self.index.at(c)]
+            if not found:  # "the Youku app under Alibaba"
+                found = self.index.carried(head)
             if found:
                 return found
         while head.dep_ not in ("ROOT", "relcl") and head.head is not head and head.pos_ != "VERB":

@@ -32,10 +32,12 @@ class RelationStage:
     def extract(self, doc: Doc) -> tuple[list[Mention], list[Claim]]:
         """The mentions of a parsed Doc and the claims between them."""
         from kg.mentions import find_mentions
+        from kg.namesakes import as_firms
         from kg.relations import find_claims
 
         mentions = find_mentions(doc)
         rule_claims = find_claims(doc, mentions)
+        mentions = as_firms(mentions, rule_claims)
         if self.classifier is None:
             return mentions, rule_claims
         from kg.extraction.relate import classified_claims
