@@ -62,6 +62,7 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules, ReportedRules):
         yield from self._owner_compound_claims()
         yield from self._restructuring_claims()
         yield from self._copula_role_claims()
+        yield from self._rival_title_claims()
         yield from self._operator_claims()
         yield from self._group_claims()
 

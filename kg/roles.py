@@ -130,6 +130,28 @@ class RoleRules(RuleBase):
         if claim:
             yield claim
 
+    def _rival_title_claims(self) -> Iterator[Claim]:
+        """'JD.com sued rival e-tailer Alibaba': a rival's title before a name, with no one's
+        possessive on it, makes the name a rival of the subject of its clause."""
+        for token in self.doc:
+            if token.dep_ not in ("amod", "compound", "nmod") or token.head.pos_ != "PROPN":
+                continue
+            if self.lexicon.roles.get(token.lemma_.lower()) != "COMPETES_WITH":
+                continue
+            name = token.head
+            rival = self.index.by_token.get(name.i)
+            if rival is None or any(c.dep_ == "poss" for c in (*name.children, *token.children)):
+                continue  # "its rival X" is the possessive rule's
+            verb = next((t for t in name.ancestors if t.pos_ in ("VERB", "AUX")), None)
+            if verb is None:
+                continue
+            for subject in (i for t in subject_tokens(verb) for i in self.index.at(t)):
+                claim = self._claim(
+                    subject, "COMPETES_WITH", rival, name.sent, "role", "rival-title"
+                )
+                if claim:
+                    yield claim
+
     def _copula_role_claims(self) -> Iterator[Claim]:
         """Role nouns tied to a person by the parse: 'Pan is now the deputy governor of the PBoC',
         'she serves as head of the NPPA', 'the naming of Wu as the ministry's chief',

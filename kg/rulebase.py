@@ -298,7 +298,12 @@ def subject_tokens(verb: Token) -> list[Token]:
         ]
         return controller or subject_tokens(verb.head)
     if verb.dep_ in ("conj", "advcl") and verb.head is not verb:
-        return subject_tokens(verb.head)
+        found = subject_tokens(verb.head)
+        if not found and verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN"):
+            # "Facing a fine, X was ordered to ...": a participle's subject is the main
+            # clause's, active or passive
+            found = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+        return found
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
         return subject_tokens(verb.head.head)  # "X ended the probe by slapping a fine on Y"
     if _said_in_a_statement(verb):

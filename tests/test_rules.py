@@ -1619,3 +1619,36 @@ def test_a_product_named_after_its_firm_is_the_firm_where_only_a_firm_is_acted_o
     graph = extract_one(rules_nlp, "The CAC opened a review of apps including Weibo.")
     assert triples_of(graph) == {("Cyberspace Administration of China", "INVESTIGATES", "Weibo")}
     assert ("Weibo", "Product") in {(e.name, e.label) for e in graph.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Pinduoduo sued rival e-tailer JD.com in 2020.",
+            {("Pinduoduo", "COMPETES_WITH", "JD.com")},
+        ),
+        (
+            "JD.com won a lawsuit against rival Alibaba last year.",
+            {("JD.com", "COMPETES_WITH", "Alibaba Group")},
+        ),
+        # a rival of no one named: nothing
+        ("Rival Alibaba cut prices last year.", set()),
+    ],
+)
+def test_a_rival_title_before_a_name_makes_it_the_subjects_rival(
+    rules_nlp, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    found = triples(rules_nlp, text)
+    assert {tuple(sorted((s, o))) for s, t, o in found if t == "COMPETES_WITH"} == {
+        tuple(sorted((s, o))) for s, _, o in expected
+    }
+    assert all(t == "COMPETES_WITH" for _, t, _ in found)
+
+
+def test_a_fronted_participle_shares_the_passive_subject_of_its_clause(rules_nlp) -> None:
+    text = "Facing a penalty of 2 million yuan, Douyu was ordered to fix its content, the CAC said."
+    assert triples(rules_nlp, text) == {
+        ("Cyberspace Administration of China", "FINED", "DouYu"),
+        ("Cyberspace Administration of China", "ORDERED", "DouYu"),
+    }
