@@ -15,6 +15,7 @@ from kg.rulebase import (
     prep_objects,
     subject_tokens,
 )
+from kg.token_table import token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -133,11 +134,15 @@ class RoleRules(RuleBase):
     def _rival_title_claims(self) -> Iterator[Claim]:
         """'JD.com sued rival e-tailer Alibaba': a rival's title before a name, with no one's
         possessive on it, makes the name a rival of the subject of its clause."""
-        for token in self.doc:
-            if token.dep_ not in ("amod", "compound", "nmod") or token.head.pos_ != "PROPN":
+        table = token_table(self.doc)
+        for i, lemma in enumerate(table.lemmas):
+            if self.lexicon.roles.get(lemma) != "COMPETES_WITH":
                 continue
-            if self.lexicon.roles.get(token.lemma_.lower()) != "COMPETES_WITH":
+            if table.deps[i] not in ("amod", "compound", "nmod"):
                 continue
+            if table.pos[table.heads[i]] != "PROPN":
+                continue
+            token = self.doc[i]
             name = token.head
             rival = self.index.by_token.get(name.i)
             if rival is None or any(c.dep_ == "poss" for c in (*name.children, *token.children)):
@@ -145,7 +150,8 @@ class RoleRules(RuleBase):
             verb = next((t for t in name.ancestors if t.pos_ in ("VERB", "AUX")), None)
             if verb is None:
                 continue
-            for subject in (i for t in subject_tokens(verb) for i in self.index.at(t)):
+            subjects = [m for t in subject_tokens(verb) for m in self.index.at(t)]
+            for subject in subjects:
                 claim = self._claim(
                     subject, "COMPETES_WITH", rival, name.sent, "role", "rival-title"
                 )
