@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.cues import cues
+from kg.money import is_sum
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -19,7 +20,6 @@ QUALIFYING_TAGS = frozenset({"IN", "WDT", "WP", "VBN", "VBG"})  # behind, that, 
 # what a group of firms, apps or sites lists; one list may mix them ("Kuaishou, Bilibili
 # and Douyin")
 FIRMS = frozenset({"Company", "Product"})
-SUM_TYPES = frozenset({"MONEY", "CARDINAL", "QUANTITY"})
 
 
 def is_group(token: Token, named: dict[int, int]) -> bool:
@@ -48,7 +48,7 @@ def definite(group: Token) -> bool:
 def _a_sum_beside(child: Token) -> bool:
     """'fined the three firms 2 million yuan each': the parse may hang the sum on the group as
     an apposition; it does not say which firms the group is."""
-    return child.dep_ == "appos" and child.ent_type_ in SUM_TYPES
+    return child.dep_ == "appos" and is_sum(child)
 
 
 def group_references(

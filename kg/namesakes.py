@@ -32,11 +32,16 @@ def firm_namesakes() -> dict[str, CuratedEntity]:
     }
 
 
+@cache
+def _products_by_firm() -> dict[str, str]:
+    return {firm.id: product for product, firm in firm_namesakes().items()}
+
+
 def as_firms(mentions: list[Mention], claims: list[Claim]) -> list[Mention]:
     """MENTIONS, with every mention of a product named after its firm made that firm where a
     claim has a regulator act on it in a way only a firm undergoes (cues.yaml firm_acts)."""
     namesakes = firm_namesakes()
-    products = {firm.id: product for product, firm in namesakes.items()}
+    products = _products_by_firm()
     acted_on: set[str] = set()
     for claim in claims:
         if claim.type not in cues().firm_acts:

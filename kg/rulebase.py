@@ -27,6 +27,7 @@ CONFIDENCE = {
 }
 MODALITY_FACTOR = {"asserted": 1.0, "reported": 0.9, "planned": 0.7, "hedged": 0.6}
 NESTED = "nested"
+OWNER_COMPOUND = "-compound"  # the rule of "X-owned Y", "X-backed Y": the participle, then this
 SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she"})
 PERSON_TYPES = frozenset({"Person", "PERSON"})
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
@@ -488,7 +489,7 @@ class RuleBase:
         on X'), but through 'state-owned'; through a verb only with the regulator as its agent, or
         as the subject of 'own'."""
         if method == "possessive":
-            return rule.endswith("-compound")
+            return rule.endswith(OWNER_COMPOUND)
         if method == "role":
             return rule not in self.lexicon.state_not_holdings
         if method == "verb":

@@ -11,6 +11,7 @@ from kg.groups import is_group
 from kg.model import METONYMY, Claim
 from kg.rulebase import (
     NESTED,
+    OWNER_COMPOUND,
     RuleBase,
     coordinated,
     names_a_holding,
@@ -213,7 +214,7 @@ class StructureRules(RuleBase):
             owned = self.index.by_token.get(described.i)  # not the names listed with it
             members = [owned] if owned is not None else self._group_members(described)
             owner = self.index.by_token[token.i]
-            rule = f"{participle.lemma_}-compound"
+            rule = f"{participle.lemma_}{OWNER_COMPOUND}"
             for member in members:
                 claim = self._claim(owner, "OWNS", member, token.sent, "possessive", rule)
                 if claim:
