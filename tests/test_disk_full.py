@@ -221,6 +221,9 @@ class FullAtCheckpoint:
     def close(self) -> None:
         self.real.close()  # type: ignore[attr-defined]
 
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.real, name)
+
 
 def test_a_failed_final_checkpoint_is_an_error_and_keeps_every_article(tmp_path: Path, nlp) -> None:
     from kg.errors import DiskFullError

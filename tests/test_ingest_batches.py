@@ -3,6 +3,8 @@ alone); a batch is written while the next is parsed; a lock error in the writer 
 
 from __future__ import annotations
 
+import multiprocessing
+import resource
 import threading
 from pathlib import Path
 
@@ -158,3 +160,60 @@ def test_once_every_source_is_read_what_is_ready_is_written(tmp_path: Path, monk
     assert sizes == [8, 2]
     assert read == list(graphs)  # every source once, in order
     assert report.articles == 10 and stored == set(graphs)
+
+
+def _threads(store: LadybugStore) -> str:
+    return store.run('CALL current_setting("threads") RETURN threads')[0]["threads"]
+
+
+def test_a_write_runs_on_one_thread_and_gives_the_others_back(tmp_path: Path) -> None:
+    # the ingest's writer thread leaves the other core to parsing; queries keep every thread
+    with LadybugStore(tmp_path / "db") as store:
+        store.run("CALL threads=2")
+        during: list[str] = []
+        write_articles = store._write
+
+        def watched(graphs, judgements) -> None:
+            during.append(_threads(store))
+            write_articles(graphs, judgements)
+
+        store._write = watched  # type: ignore[method-assign]
+        store.write([article(1, "Company")])
+        after_write = _threads(store)
+
+        def refused(graphs, judgements) -> None:
+            raise StoreLockedError("refused")
+
+        store._write = refused  # type: ignore[method-assign]
+        with pytest.raises(StoreLockedError):
+            store.write([article(2, "Company")])
+        after_failure = _threads(store)
+    assert during == ["1"]
+    assert after_write == after_failure == "2"
+
+
+BIG_ARRAY = 64 * 1024 * 1024  # over glibc's largest adaptive threshold (32 MB) for mmap
+
+
+def _faults_of_a_second_big_array(chunk: list) -> list[int]:
+    """Page faults of allocating and filling a large array once the same size was freed."""
+    for _ in range(2):
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+        block = bytearray(BIG_ARRAY)
+        block[:: resource.getpagesize()] = b"x" * len(block[:: resource.getpagesize()])
+        del block
+    return [resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before]
+
+
+def test_a_parse_worker_keeps_the_memory_it_frees(monkeypatch) -> None:
+    # the network layers free and allocate large arrays for each batch: a worker reuses them
+    # instead of faulting in fresh pages each time; glibc's defaults, in a plain forked pool,
+    # fault in every page again
+    monkeypatch.setattr(extract_module, "_extract_chunk", _faults_of_a_second_big_array)
+    document = Document("doc", "text", published="2024-01-01")
+    kept = list(extract_module._extract_in_pool(None, [document], 4, 2))  # type: ignore[arg-type]
+    with multiprocessing.get_context("fork").Pool(1) as plain:
+        fresh = plain.apply(_faults_of_a_second_big_array, ([document],))
+    pages = BIG_ARRAY // resource.getpagesize()
+    assert kept[0] < pages // 10
+    assert fresh[0] >= pages
