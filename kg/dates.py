@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
 
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -111,10 +111,24 @@ def parse_full_date(text: str) -> str | None:
 def date_texts(sent: Span, near: int | None = None) -> tuple[str, ...]:
     """The texts of the sentence's DATE entities ('July 2022', 'last December'), the closest to
     token NEAR first when it is given."""
-    dates = [ent for ent in sent.ents if ent.label_ == "DATE"]
+    dates = [d for d in _dates(sent.doc) if d[0] >= sent.start and d[1] <= sent.end]
     if near is not None:
-        dates.sort(key=lambda ent: min(abs(ent.start - near), abs(ent.end - 1 - near)))
-    return tuple(ent.text for ent in dates)
+        dates.sort(key=lambda d: min(abs(d[0] - near), abs(d[1] - 1 - near)))
+    return tuple(text for _, _, text in dates)
+
+
+DATES_KEY = "kg_dates"  # Doc.user_data: (start, end, text) of each DATE entity
+
+
+def _dates(doc: Doc) -> list[tuple[int, int, str]]:
+    """The Doc's DATE entities, read once (Span.ents makes a Span of every entity of the Doc
+    at each call)."""
+    found: list[tuple[int, int, str]] | None = doc.user_data.get(DATES_KEY)
+    if found is None:
+        found = doc.user_data[DATES_KEY] = [
+            (ent.start, ent.end, ent.text) for ent in doc.ents if ent.label_ == "DATE"
+        ]
+    return found
 
 
 _DURATION = re.compile(

@@ -24,6 +24,7 @@ from kg.rulebase import (
 )
 from kg.sentences import sentence_number
 from kg.structure import StructureRules
+from kg.token_table import TokenTable, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -45,16 +46,17 @@ class RelationFinder(RoleRules, StructureRules, BridgeRules, ReportedRules):
         return out
 
     def _all(self) -> Iterator[Claim]:
-        for token in self.doc:
+        doc, table = self.doc, token_table(self.doc)
+        for i, (pos, tag, dep) in enumerate(zip(table.pos, table.tags, table.deps, strict=True)):
             if (
-                token.pos_ in ("VERB", "AUX")
-                or token.tag_.startswith("VB")
-                or _by_participle(token)
+                pos in ("VERB", "AUX")
+                or tag.startswith("VB")
+                or (dep == "acl" and _by_participle(doc[i]))
             ):
-                yield from self._verb_claims(token)
-                yield from self._misconduct_claims(token)
-            elif token.pos_ in ("NOUN", "PROPN") or _after_a_sum(token):
-                yield from self._noun_claims(token)
+                yield from self._verb_claims(doc[i])
+                yield from self._misconduct_claims(doc[i])
+            elif pos in ("NOUN", "PROPN") or _follows_a_sum(table, i):
+                yield from self._noun_claims(doc[i])
         for sent in self.doc.sents:
             yield from self._role_claims(sent)
         yield from self._possessive_claims()
@@ -423,15 +425,20 @@ def _giving_up(verb: Token, relinquishing: frozenset[str]) -> bool:
 def _after_a_sum(token: Token) -> bool:
     """'an 8 billion yuan fine': the tagger reads the noun after a sum as its adjective,
     hung on the sum or, with the sum hung on it, on the verb."""
-    if token.dep_ == "amod" and token.head.ent_type_ == "MONEY" and token.i > token.head.i:
+    return _follows_a_sum(token_table(token.doc), token.i)
+
+
+def _follows_a_sum(table: TokenTable, i: int) -> bool:
+    """_after_a_sum of the token at I."""
+    head = table.heads[i]
+    if table.deps[i] == "amod" and table.ents[head] == "MONEY" and i > head:
         return True
-    before = token.doc[token.i - 1] if token.i > 0 else None
     return (
-        token.pos_ == "ADJ"
-        and before is not None
-        and before.ent_type_ == "MONEY"
-        and before.head == token
-        and token.ent_type_ != "MONEY"
+        table.pos[i] == "ADJ"
+        and i > 0
+        and table.ents[i - 1] == "MONEY"
+        and table.heads[i - 1] == i
+        and table.ents[i] != "MONEY"
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.cues import Cues, cues
@@ -234,8 +235,12 @@ def lemma_candidates(token: Token) -> tuple[str, ...]:
     """The lemma and simple de-inflections of the word (the small model mislemmatises). The word
     itself only where the lemmatiser left it as it is: "found" as the past of "find" is not
     "found" a company."""
-    word = token.lower_
-    forms = [token.lemma_.lower()]
+    return _lemma_candidates(token.lower_, token.lemma_)
+
+
+@lru_cache(maxsize=65536)
+def _lemma_candidates(word: str, lemma: str) -> tuple[str, ...]:
+    forms = [lemma.lower()]
     for suffix, replacement in (
         ("ied", "y"),
         ("ed", ""),
@@ -266,14 +271,27 @@ def modality_of(verb: Token, lexicon: Cues) -> str | None:
             return None
     if any(c.lower_ in lexicon.hedges for t in chain[:2] for c in t.children):
         return "hedged"
-    sentence = verb.sent.text.lower()
-    if any(phrase in sentence for phrase in lexicon.hedge_phrases):
+    if _says_a_hedge(verb.sent, lexicon.hedge_phrases):
         return "hedged"
     if any(t.lemma_ in lexicon.planned for t in chain[1:]):
         return "planned"
     if verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_ in lexicon.reporting:
         return "reported"
     return "asserted"
+
+
+HEDGED_KEY = "kg_hedged_sentences"  # Doc.user_data: (sentence start, phrases) -> bool
+
+
+def _says_a_hedge(sent: Span, phrases: tuple[str, ...]) -> bool:
+    """Whether the sentence holds one of PHRASES; once per sentence of a Doc."""
+    known = sent.doc.user_data.setdefault(HEDGED_KEY, {})
+    key = (sent.start, phrases)
+    found = known.get(key)
+    if found is None:
+        text = sent.text.lower()
+        found = known[key] = any(phrase in text for phrase in phrases)
+    return found
 
 
 def subject_tokens(verb: Token) -> list[Token]:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from kg.gazetteer import linked_id, without_jurisdiction
 from kg.model import Mention
 from kg.sentences import sentence_number
+from kg.token_table import token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -25,24 +26,31 @@ NATIONALITY = frozenset({"china", "chinese", "prc"})
 
 
 def _title_case(token: Token) -> bool:
-    return (token.text[:1].isupper() and token.is_alpha) or token.text == "-"
+    return _title_case_word(token.text, token.is_alpha)
+
+
+def _title_case_word(text: str, alpha: bool) -> bool:
+    return (text[:1].isupper() and alpha) or text == "-"
 
 
 def _runs(doc: Doc) -> list[tuple[int, int]]:
     """Maximal runs of Title-case words joined by connectors, starting and ending on a word."""
     runs: list[tuple[int, int]] = []
     start: int | None = None
-    for token in doc:
-        hyphenated = token.i > 0 and doc[token.i - 1].text == "-" and token.is_alpha
+    table = token_table(doc)
+    texts, alpha, lowers = table.texts, table.alpha, table.lowers
+    for i, text in enumerate(texts):
+        title_case = _title_case_word(text, alpha[i])
+        hyphenated = i > 0 and texts[i - 1] == "-" and alpha[i]
         inside = (
-            _title_case(token)
-            or (start is not None and token.lower_ in CONNECTORS)
+            title_case
+            or (start is not None and lowers[i] in CONNECTORS)
             or (start is not None and hyphenated)  # "Micro-lending", "Record-filing"
         )
-        if inside and start is None and _title_case(token):
-            start = token.i
+        if inside and start is None and title_case:
+            start = i
         elif not inside and start is not None:
-            runs.append((start, token.i))
+            runs.append((start, i))
             start = None
     if start is not None:
         runs.append((start, len(doc)))

@@ -1,5 +1,6 @@
 """Faster ways of reading a parsed Doc give exactly what the slower ones gave: the gazetteer
-ruler's one-word matcher, the token table and the line around a character."""
+ruler's one-word matcher, the token table, the line around a character, a sentence's dates and
+its hedging phrases (read once per Doc)."""
 
 from __future__ import annotations
 
@@ -95,6 +96,10 @@ def test_the_token_table_is_the_tokens_own(nlp) -> None:
     assert table.lemmas == [t.lemma_.lower() for t in doc]
     assert table.lowers == [t.lower_ for t in doc]
     assert table.pos == [t.pos_ for t in doc]
+    assert table.tags == [t.tag_ for t in doc]
+    assert table.texts == [t.text for t in doc]
+    assert table.alpha == [t.is_alpha for t in doc]
+    assert table.ents == [t.ent_type_ for t in doc]
     assert table.starts == [t.idx for t in doc]
     assert [table.ancestors(t.i) for t in doc] == [[a.i for a in t.ancestors] for t in doc]
     empty = token_table(nlp(""))
@@ -115,3 +120,34 @@ def test_the_line_around_a_character_is_the_char_span_of_its_line(nlp) -> None:
             assert (got.start, got.end) == (expected.start, expected.end), char
             lines.add(got.text)
     assert {"Watchdog Fines Zap Over Data", "End"} <= lines
+
+
+# Written for this test: dates in two sentences, one sentence hedged by a phrase.
+DATED = (
+    "On 3 May 2023 the bureau fined Zap, a year after the March 2022 probe. "
+    "Zap is said to have paid the fine last week. In June the bureau warned Zap again."
+)
+
+
+def test_a_sentences_dates_are_its_own_date_entities_nearest_first(nlp) -> None:
+    from kg.dates import date_texts
+
+    doc = nlp(DATED)
+    for sent in doc.sents:
+        own = [e for e in sent.ents if e.label_ == "DATE"]
+        assert date_texts(sent) == tuple(e.text for e in own)
+        for near in range(sent.start, sent.end):
+            nearest = sorted(own, key=lambda e: min(abs(e.start - near), abs(e.end - 1 - near)))
+            assert date_texts(sent, near=near) == tuple(e.text for e in nearest)
+    assert len([t for s in doc.sents for t in date_texts(s)]) >= 4
+
+
+def test_a_hedging_phrase_hedges_its_own_sentence_only(nlp) -> None:
+    from kg.cues import cues
+    from kg.rulebase import modality_of
+
+    doc = nlp(DATED)
+    verbs = {t.lower_: t for t in doc if t.pos_ == "VERB"}
+    assert modality_of(verbs["paid"], cues()) == "hedged"
+    assert modality_of(verbs["fined"], cues()) == "asserted"
+    assert modality_of(verbs["warned"], cues()) == "asserted"

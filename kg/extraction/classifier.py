@@ -92,8 +92,9 @@ class RelationClassifier:
 
         pointers: list[int] = [0]
         columns: list[int] = []
+        column_of = self.features.get
         for row in rows:
-            columns.extend({self.features[f] for f in row if f in self.features})
+            columns.extend({c for c in map(column_of, row) if c is not None})
             pointers.append(len(columns))
         matrix = csr_matrix(
             (np.ones(len(columns), dtype=np.float32), columns, pointers),
