@@ -3,8 +3,9 @@ alone); a batch is written while the next is parsed; a lock error in the writer 
 
 from __future__ import annotations
 
-import multiprocessing
-import resource
+import json
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -192,11 +193,16 @@ def test_a_write_runs_on_one_thread_and_gives_the_others_back(tmp_path: Path) ->
     assert after_write == after_failure == "2"
 
 
+# Run in a fresh interpreter: a process that has used the store (as pytest's has) holds large
+# free chunks on its heap, and a big array taken from them faults in nothing in any fork.
+_FAULTS_IN_WORKERS = """
+import json, multiprocessing, resource, sys
+from kg import extract
+from kg.model import Document
+
 BIG_ARRAY = 64 * 1024 * 1024  # over glibc's largest adaptive threshold (32 MB) for mmap
 
-
-def _faults_of_a_second_big_array(chunk: list) -> list[int]:
-    """Page faults of allocating and filling a large array once the same size was freed."""
+def faults_of_a_second_big_array(chunk):
     for _ in range(2):
         before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
         block = bytearray(BIG_ARRAY)
@@ -204,16 +210,23 @@ def _faults_of_a_second_big_array(chunk: list) -> list[int]:
         del block
     return [resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before]
 
+extract._extract_chunk = faults_of_a_second_big_array
+document = Document("doc", "text", published="2024-01-01")
+kept = list(extract._extract_in_pool(None, [document], 4, 2))
+with multiprocessing.get_context("fork").Pool(1) as plain:
+    fresh = plain.apply(faults_of_a_second_big_array, ([document],))
+json.dump({"kept": kept[0], "fresh": fresh[0], "pages": BIG_ARRAY // resource.getpagesize()},
+          sys.stdout)
+"""
 
-def test_a_parse_worker_keeps_the_memory_it_frees(monkeypatch) -> None:
+
+def test_a_parse_worker_keeps_the_memory_it_frees() -> None:
     # the network layers free and allocate large arrays for each batch: a worker reuses them
     # instead of faulting in fresh pages each time; glibc's defaults, in a plain forked pool,
     # fault in every page again
-    monkeypatch.setattr(extract_module, "_extract_chunk", _faults_of_a_second_big_array)
-    document = Document("doc", "text", published="2024-01-01")
-    kept = list(extract_module._extract_in_pool(None, [document], 4, 2))  # type: ignore[arg-type]
-    with multiprocessing.get_context("fork").Pool(1) as plain:
-        fresh = plain.apply(_faults_of_a_second_big_array, ([document],))
-    pages = BIG_ARRAY // resource.getpagesize()
-    assert kept[0] < pages // 10
-    assert fresh[0] >= pages
+    run = subprocess.run(
+        [sys.executable, "-c", _FAULTS_IN_WORKERS], capture_output=True, text=True, check=True
+    )
+    faults = json.loads(run.stdout)
+    assert faults["kept"] < faults["pages"] // 10
+    assert faults["fresh"] >= faults["pages"]
