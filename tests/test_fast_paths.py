@@ -1,6 +1,6 @@
 """Faster ways of reading a parsed Doc give exactly what the slower ones gave: the gazetteer
 ruler's one-word matcher, the token table, the line around a character, a sentence's dates and
-its hedging phrases (read once per Doc)."""
+its hedging phrases (read once per Doc), a name reduced once for its rules."""
 
 from __future__ import annotations
 
@@ -151,3 +151,18 @@ def test_a_hedging_phrase_hedges_its_own_sentence_only(nlp) -> None:
     assert modality_of(verbs["paid"], cues()) == "hedged"
     assert modality_of(verbs["fined"], cues()) == "asserted"
     assert modality_of(verbs["warned"], cues()) == "asserted"
+
+
+def test_a_names_form_is_reduced_once_per_rules() -> None:
+    from kg.resolution.names import name_form
+    from kg.resolution.rules import name_rules
+
+    rules = name_rules()
+    first = name_form("Lantern Quay Holdings Ltd", "Company", rules)
+    assert first is not None and first.key == "lantern quay"
+    assert name_form("Lantern Quay Holdings Ltd", "Company", rules) is first
+    assert name_form("Lantern Quay Holdings Ltd", "Company") is first  # the default rules
+    bare = rules.model_copy(update={"corporate_suffixes": frozenset()})
+    unreduced = name_form("Lantern Quay Holdings Ltd", "Company", bare)
+    assert unreduced is not None and unreduced.key == "lantern quay holdings ltd"
+    assert name_form("Lantern Quay Holdings Ltd", "Person", rules) is not first

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.model import name_key
 from kg.resolution.rules import NameRules, name_rules
@@ -69,7 +69,13 @@ def _reduced(surface: str, label: str, rules: NameRules) -> tuple[str, ...]:
 def name_form(surface: str, label: str, rules: NameRules | None = None) -> NameForm | None:
     """SURFACE as LABEL's rules reduce it (a known misnomer as the name it was meant to be);
     None when it is not a name (a lower-case description such as "the regulator")."""
-    rules = rules or name_rules()
+    return _name_form(surface, label, rules or name_rules())
+
+
+# An ingest reduces the names of every article it resolves, and most come back article after
+# article ("Alibaba", "the SAMR"); the forms are immutable.
+@lru_cache(maxsize=1 << 16)
+def _name_form(surface: str, label: str, rules: NameRules) -> NameForm | None:
     stripped = surface.strip()
     if not stripped or not stripped[0].isupper() and not stripped[0].isdigit():
         return None
