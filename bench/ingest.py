@@ -14,12 +14,14 @@ alike:
 4. (synthetic only) `kg ingest --workers 1` of the first COUNT / 10 articles, for the memory
    ratio.
 
-On real text each command runs twice and the faster run counts (a shorter run is more exposed
-to a busy machine). Targets: ingest / bare throughput >= 0.85; 2 workers / 1 worker >= 1.7; peak
-RSS of COUNT articles / COUNT / 10 articles <= 1.25. CPU seconds are printed beside wall
+On real text the three commands run in turn, ROUNDS times (2 by default), and the fastest run of
+each counts (a shorter run is more exposed to a busy machine); with more rounds the bench also
+prints each round's ratios and the medians, which show how far this machine's speed moves.
+Targets: ingest / bare throughput >= 0.85; 2 workers / 1 worker >= 1.7; peak RSS of COUNT
+articles / COUNT / 10 articles <= 1.25. CPU seconds are printed beside wall
 seconds: with one worker, kg ingest parses in one thread and writes in another.
 
-    python bench/ingest.py [--count 2000] [--real 400]
+    python bench/ingest.py [--count 2000] [--real 400] [--rounds 2]
 """
 
 from __future__ import annotations
@@ -31,9 +33,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
+from statistics import median
 
 from synth_corpus import write_corpus
 
@@ -62,11 +66,6 @@ def run_measured(command: list[str]) -> Measured:
         sys.exit(f"failed: {' '.join(command)}")
     # Linux counts in a child's usage that of the processes it waited for (ingest workers)
     return Measured(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
-
-
-def best_of(runs: int, command: list[str]) -> Measured:
-    """The fastest of RUNS runs of COMMAND."""
-    return min((run_measured(command) for _ in range(runs)), key=lambda m: m.seconds)
 
 
 def bare_spacy(corpus: Path) -> None:
@@ -103,6 +102,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=2000)
     parser.add_argument("--real", type=int, default=400)
+    parser.add_argument("--rounds", type=int, default=2, help="alternated runs on real text")
     parser.add_argument("--bare", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.bare:
@@ -112,7 +112,7 @@ def main() -> None:
     real = work / "real.jsonl"
     real_words = write_real(real, args.real)
     print(f"{args.real} documents of real articles, {real_words:,} words ({work})", flush=True)
-    measure(work, real, "real", args.real, real_words, runs=2)
+    measure(work, real, "real", args.real, real_words, runs=args.rounds)
     corpus, small = work / "corpus.jsonl", work / "small.jsonl"
     words = write_corpus(corpus, args.count)
     with corpus.open(encoding="utf-8") as source:
@@ -131,35 +131,45 @@ def ingest_command(path: Path, workers: int, db: Path) -> list[str]:
 
 
 def measure(work: Path, corpus: Path, name: str, count: int, words: int, runs: int) -> Measured:
-    """Bare spaCy, one and two workers on CORPUS; prints the lines and ratios, returns the
-    one-worker ingest."""
-    bare = best_of(runs, [sys.executable, __file__, "--bare", str(corpus)])
+    """Bare spaCy, one and two workers on CORPUS, alternated RUNS times (a machine that speeds
+    up or slows down during the bench weighs on all three alike); prints the best run of each,
+    the ratios of the best runs, and with several runs each round's ratios and the medians.
+    Returns the fastest one-worker ingest."""
     stores = iter(range(1_000))
-
-    def ingest(workers: int) -> Measured:
-        return min(
-            (
-                run_measured(ingest_command(corpus, workers, work / f"{name}-{next(stores)}"))
-                for _ in range(runs)
-            ),
-            key=lambda m: m.seconds,
-        )
-
-    one, two = ingest(1), ingest(2)
+    commands: dict[str, Callable[[], list[str]]] = {
+        "bare spaCy nlp.pipe": lambda: [sys.executable, __file__, "--bare", str(corpus)],
+        "kg ingest --workers 1": lambda: ingest_command(corpus, 1, work / f"{name}-{next(stores)}"),
+        "kg ingest --workers 2": lambda: ingest_command(corpus, 2, work / f"{name}-{next(stores)}"),
+    }
+    rounds = [{label: run_measured(command()) for label, command in commands.items()}
+              for _ in range(runs)]  # fmt: skip
+    bare, one, two = (
+        min((r[label] for r in rounds), key=lambda m: m.seconds) for label in commands
+    )
 
     def line(label: str, run: Measured) -> str:
         return (f"{label:<24} {run.seconds:7.1f} s  {count / run.seconds:6.2f} articles/s "
                 f"{words / run.seconds:8,.0f} words/s   CPU {run.cpu:7.1f} s")  # fmt: skip
 
-    best = " (best of 2)" if runs == 2 else ""
-    print(f"{name}{best}:")
-    print(line("bare spaCy nlp.pipe", bare))
-    print(line("kg ingest --workers 1", one))
-    print(line("kg ingest --workers 2", two))
+    print(f"{name} (best of {runs}, alternated):" if runs > 1 else f"{name}:")
+    for label, run in zip(commands, (bare, one, two), strict=True):
+        print(line(label, run))
     print(f"ingest / bare spaCy (1 process)   {bare.seconds / one.seconds:5.2f}   target >= 0.85"
           f"   (CPU time: {bare.cpu / one.cpu:.2f}; kg writes in a second thread)")  # fmt: skip
     print(f"2 workers / 1 worker              {one.seconds / two.seconds:5.2f}   target >= 1.7",
           flush=True)  # fmt: skip
+    if runs > 1:
+        labels = list(commands)
+        efficiency = [r[labels[0]].seconds / r[labels[1]].seconds for r in rounds]
+        scaling = [r[labels[1]].seconds / r[labels[2]].seconds for r in rounds]
+        print("  round by round: ingest / bare " + ", ".join(f"{x:.2f}" for x in efficiency)
+              + "; 2 / 1 " + ", ".join(f"{x:.2f}" for x in scaling))  # fmt: skip
+        medians = [median(r[label].seconds for r in rounds) for label in labels]
+        print(
+            f"  medians: {medians[0]:.1f} / {medians[1]:.1f} / {medians[2]:.1f} s, ingest / bare "
+            f"{medians[0] / medians[1]:.2f}, 2 / 1 {medians[1] / medians[2]:.2f}",
+            flush=True,
+        )
     return one
 
 
