@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kg.anaphora import DETERMINERS
-from kg.groups import definite, is_group
+from kg.groups import definite, groups_in
 from kg.model import Claim
 from kg.rulebase import (
     BRIDGE,
@@ -21,6 +21,7 @@ from kg.rulebase import (
     prep_objects,
     subject_tokens,
 )
+from kg.token_table import token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -124,8 +125,13 @@ class BridgeRules(RuleBase):
     def _hosts(self, number: dict[int, int]) -> list[tuple[int, int]]:
         """(mention, sentence) of whoever held, convened or organised a meeting or talks."""
         found = []
-        for event in self.doc:
-            if event.lemma_ not in self.lexicon.attended_events or event.dep_ != "dobj":
+        table = token_table(self.doc)
+        events = self.lexicon.attended_events
+        for i, (dep, lemma) in enumerate(zip(table.deps, table.lemmas, strict=True)):
+            if dep != "dobj" or lemma not in events:  # the table's lemmas are lower-cased
+                continue
+            event = self.doc[i]
+            if event.lemma_ not in events:
                 continue
             here = number[event.sent.start]
             found += [(i, here) for t in subject_tokens(event.head) for i in self.index.at(t)]
@@ -146,7 +152,7 @@ class BridgeRules(RuleBase):
     def _group_events(self) -> Iterator[tuple[list[int], str, Token, str]]:
         """(subjects, type, group noun, modality) for each group a cue word acts on: found from
         the group nouns, which are few, up to the word that governs them."""
-        for group in (t for t in self.doc if is_group(t, self.index.by_token)):
+        for group in groups_in(self.doc, self.index.by_token):
             head = group.head
             if group.dep_ == "pobj" and head.dep_ == "prep":
                 if head.head.pos_ == "NOUN":

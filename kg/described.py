@@ -10,6 +10,7 @@ from kg.cues import cues
 from kg.model import Mention
 from kg.resources import load_yaml
 from kg.sentences import sentence_number
+from kg.token_table import token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -51,8 +52,12 @@ def described_policies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     issuing = rules.issuing
     covered = {i for m in mentions for i in range(m.start, m.end)}
     found: list[Mention] = []
-    for token in doc:
-        if token.dep_ not in ("dobj", "nsubjpass") or token.head.lemma_ not in issuing:
+    table = token_table(doc)
+    for i, dep in enumerate(table.deps):
+        if dep not in ("dobj", "nsubjpass"):
+            continue
+        token = doc[i]
+        if token.head.lemma_ not in issuing:
             continue
         head = _contained(token, containers)
         if head.lemma_.lower() not in heads or head.i in covered:

@@ -3,10 +3,12 @@ names written just before them, so a rule that finds one as an argument reaches 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kg.cues import cues
 from kg.money import is_sum
+from kg.token_table import token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -30,6 +32,15 @@ def is_group(token: Token, named: dict[int, int]) -> bool:
         and token.i not in named
         and token.lemma_.lower() in cues().group_nouns
     )
+
+
+def groups_in(doc: Doc, named: dict[int, int]) -> Iterator[Token]:
+    """The tokens of DOC that is_group accepts, found from its token table."""
+    table = token_table(doc)
+    nouns = cues().group_nouns
+    for i, (tag, lemma) in enumerate(zip(table.tags, table.lemmas, strict=True)):
+        if tag in GROUP_TAGS and lemma in nouns and i not in named:
+            yield doc[i]
 
 
 def definite(group: Token) -> bool:
@@ -61,8 +72,8 @@ def group_references(
         return {}  # most documents: nothing a group noun could stand for
     number = {sent.start: n for n, sent in enumerate(doc.sents)}
     found: dict[int, list[int]] = {}
-    for token in doc:
-        if not is_group(token, named) or not definite(token):
+    for token in groups_in(doc, named):
+        if not definite(token):
             continue
         here = number[token.sent.start]
         before = [

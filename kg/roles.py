@@ -182,9 +182,12 @@ class RoleRules(RuleBase):
     def _operator_claims(self) -> Iterator[Claim]:
         """'Kanzhun, the company behind Boss Zhipin' and 'Tencent is the firm behind WeChat':
         a firm described as behind a product runs it, behind another firm owns it."""
-        for token in self.doc:
-            if token.dep_ != "prep" or token.lower_ not in self.lexicon.operator_preps:
+        table = token_table(self.doc)
+        preps = self.lexicon.operator_preps
+        for i, (dep, lower) in enumerate(zip(table.deps, table.lowers, strict=True)):
+            if dep != "prep" or lower not in preps:
                 continue
+            token = self.doc[i]
             noun = token.head
             if noun.lemma_.lower() not in self.lexicon.group_nouns:
                 continue

@@ -18,6 +18,7 @@ from kg.rulebase import (
     prep_objects,
     subject_tokens,
 )
+from kg.token_table import token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -192,9 +193,11 @@ class StructureRules(RuleBase):
     def _owner_compound_claims(self) -> Iterator[Claim]:
         """'Tencent-backed Kuaishou', 'the Quillfeed-owned app X': a hyphenated participle of
         ownership after a name makes that name the owner of what the participle describes."""
-        for token in self.doc:
-            if token.dep_ != "npadvmod" or token.i not in self.index.by_token:
+        named = self.index.by_token
+        for i, dep in enumerate(token_table(self.doc).deps):
+            if dep != "npadvmod" or i not in named:
                 continue
+            token = self.doc[i]
             participle = token.head
             hyphen = participle.i - 1 == token.i + 1 and self.doc[token.i + 1].tag_ == "HYPH"
             if not hyphen or participle.lemma_.lower() not in self.lexicon.owner_participles:
@@ -246,9 +249,11 @@ class StructureRules(RuleBase):
     def _restructuring_claims(self) -> Iterator[Claim]:
         """'The group will divide its operations into four units: A, B, C and D' and
         'the restructuring of Baidu into ...': each unit named after 'into' is owned."""
-        for token in self.doc:
-            if token.lemma_.lower() not in self.lexicon.restructuring:
+        table = token_table(self.doc)
+        for i, lemma in enumerate(table.lemmas):
+            if lemma not in self.lexicon.restructuring:
                 continue
+            token = self.doc[i]
             into = next(
                 (c for c in token.children if c.dep_ == "prep" and c.lower_ == "into"), None
             )

@@ -1,6 +1,6 @@
 """Faster ways of reading a parsed Doc give exactly what the slower ones gave: the gazetteer
 ruler's one-word matcher, the token table, the line around a character, a sentence's dates and
-its hedging phrases (read once per Doc), a name reduced once for its rules."""
+its hedging phrases (read once per Doc), the group nouns, a name reduced once for its rules."""
 
 from __future__ import annotations
 
@@ -166,3 +166,17 @@ def test_a_names_form_is_reduced_once_per_rules() -> None:
     unreduced = name_form("Lantern Quay Holdings Ltd", "Company", bare)
     assert unreduced is not None and unreduced.key == "lantern quay holdings ltd"
     assert name_form("Lantern Quay Holdings Ltd", "Person", rules) is not first
+
+
+def test_the_group_nouns_found_from_the_table_are_those_is_group_accepts(nlp) -> None:
+    from kg.groups import groups_in, is_group
+
+    doc = nlp(
+        "Officials summoned nine platforms on Friday. The companies and their apps agreed; "
+        "the platform said it would comply."
+    )
+    apps = next(token.i for token in doc if token.text == "apps")
+    named = {apps: 0}  # as if inside a name
+    found = [token.i for token in groups_in(doc, named)]
+    assert found == [token.i for token in doc if is_group(token, named)]
+    assert [doc[i].text for i in found] == ["platforms", "companies"]  # not the singular
