@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from kg.model import Mention
 from kg.resources import load_yaml
+from kg.token_table import token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -55,9 +56,12 @@ def link_anaphors(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     for index, sent in enumerate(doc.sents):
         sentence_of[sent.start : sent.end] = [index] * (sent.end - sent.start)
     added: list[Mention] = []
-    for token in doc:
-        if token.i in covered:
+    # every branch below starts from one of these words
+    words = frozenset(rules.heads).union(rules.person_pronouns, rules.thing_pronouns)
+    for i, lower in enumerate(token_table(doc).lowers):
+        if lower not in words or i in covered:
             continue
+        token = doc[i]
         here = sentence_of[token.i]
         antecedent: Mention | None = None
         if token.lower_ in rules.person_pronouns:
