@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
 from kg.model import Mention
@@ -29,6 +29,11 @@ class AnaphorRules:
     thing_pronouns: frozenset[str]
     organisation_labels: frozenset[str]
     pronoun_window: int
+
+    @cached_property
+    def starting_words(self) -> frozenset[str]:
+        """The words an anaphor can be: a pronoun or a type's head noun."""
+        return frozenset(self.heads).union(self.person_pronouns, self.thing_pronouns)
 
 
 @cache
@@ -56,8 +61,7 @@ def link_anaphors(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     for index, sent in enumerate(doc.sents):
         sentence_of[sent.start : sent.end] = [index] * (sent.end - sent.start)
     added: list[Mention] = []
-    # every branch below starts from one of these words
-    words = frozenset(rules.heads).union(rules.person_pronouns, rules.thing_pronouns)
+    words = rules.starting_words
     for i, lower in enumerate(token_table(doc).lowers):
         if lower not in words or i in covered:
             continue

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from kg.cues import cues
 from kg.money import is_sum
-from kg.token_table import token_table
+from kg.token_table import TokenTable, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -27,20 +27,18 @@ FIRMS = frozenset({"Company", "Product"})
 def is_group(token: Token, named: dict[int, int]) -> bool:
     """A plural common noun of firms that names no one ('12 platforms', 'the companies');
     NAMED maps the tokens of names to their mentions."""
-    return (
-        token.tag_ in GROUP_TAGS
-        and token.i not in named
-        and token.lemma_.lower() in cues().group_nouns
-    )
+    return _group_at(token_table(token.doc), token.i, named, cues().group_nouns)
 
 
 def groups_in(doc: Doc, named: dict[int, int]) -> Iterator[Token]:
     """The tokens of DOC that is_group accepts, found from its token table."""
     table = token_table(doc)
     nouns = cues().group_nouns
-    for i, (tag, lemma) in enumerate(zip(table.tags, table.lemmas, strict=True)):
-        if tag in GROUP_TAGS and lemma in nouns and i not in named:
-            yield doc[i]
+    return (doc[i] for i in range(len(doc)) if _group_at(table, i, named, nouns))
+
+
+def _group_at(table: TokenTable, i: int, named: dict[int, int], nouns: frozenset[str]) -> bool:
+    return table.tags[i] in GROUP_TAGS and i not in named and table.lemmas[i] in nouns
 
 
 def definite(group: Token) -> bool:
