@@ -8,7 +8,9 @@ alike:
 
 1. bare spaCy: the base pipeline kg builds on (en_core_web_sm), `nlp.pipe` over the same texts,
    nothing else (the physical limit; kg's gazetteer, trained recogniser and relationship stage
-   count against kg);
+   count against kg); on real text also the same with its matrix products through numpy's BLAS
+   as kg runs them (kg.extraction.matrix_ops), so that kg's own cost is seen apart from that
+   gain;
 2. `kg ingest --workers 1` into a fresh store: load, extract, resolve, write;
 3. `kg ingest --workers 2`;
 4. (synthetic only) `kg ingest --workers 1` of the first COUNT / 10 articles, for the memory
@@ -42,6 +44,7 @@ from statistics import median
 from synth_corpus import write_corpus
 
 KG = Path(sys.executable).with_name("kg")
+SAME_BLAS = "bare spaCy, numpy BLAS"
 ANNOTATED = ("dev", "train")  # corpus/questions holds question sets, not articles
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
@@ -68,11 +71,15 @@ def run_measured(command: list[str]) -> Measured:
     return Measured(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
-def bare_spacy(corpus: Path) -> None:
-    """The physical limit: the base spaCy pipeline over the corpus texts, and nothing else."""
+def bare_spacy(corpus: Path, numpy_blas: bool) -> None:
+    """The physical limit: the base spaCy pipeline over the corpus texts, and nothing else;
+    with NUMPY_BLAS, multiplying as kg's pipeline does."""
+    from kg.extraction.matrix_ops import use_numpy_blas
     from kg.pipeline import load_model
 
     nlp = load_model()
+    if numpy_blas:
+        use_numpy_blas(nlp)
     with corpus.open(encoding="utf-8") as lines:
         texts = (json.loads(line)["text"] for line in lines)
         for _ in nlp.pipe(texts, batch_size=16):
@@ -104,15 +111,16 @@ def main() -> None:
     parser.add_argument("--real", type=int, default=400)
     parser.add_argument("--rounds", type=int, default=2, help="alternated runs on real text")
     parser.add_argument("--bare", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--numpy-blas", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.bare:
-        bare_spacy(args.bare)
+        bare_spacy(args.bare, args.numpy_blas)
         return
     work = Path(tempfile.mkdtemp(prefix="kg-bench-ingest-"))
     real = work / "real.jsonl"
     real_words = write_real(real, args.real)
     print(f"{args.real} documents of real articles, {real_words:,} words ({work})", flush=True)
-    measure(work, real, "real", args.real, real_words, runs=args.rounds)
+    measure(work, real, "real", args.real, real_words, runs=args.rounds, same_blas=True)
     corpus, small = work / "corpus.jsonl", work / "small.jsonl"
     words = write_corpus(corpus, args.count)
     with corpus.open(encoding="utf-8") as source:
@@ -130,20 +138,31 @@ def ingest_command(path: Path, workers: int, db: Path) -> list[str]:
     return [str(KG), "ingest", str(path), "--workers", str(workers), "--db", str(db)]
 
 
-def measure(work: Path, corpus: Path, name: str, count: int, words: int, runs: int) -> Measured:
-    """Bare spaCy, one and two workers on CORPUS, alternated RUNS times (a machine that speeds
-    up or slows down during the bench weighs on all three alike); prints the best run of each,
-    the ratios of the best runs, and with several runs each round's ratios and the medians.
-    Returns the fastest one-worker ingest."""
+def measure(
+    work: Path,
+    corpus: Path,
+    name: str,
+    count: int,
+    words: int,
+    runs: int,
+    same_blas: bool = False,
+) -> Measured:
+    """Bare spaCy, one and two workers on CORPUS (and with SAME_BLAS bare spaCy multiplying as
+    kg does), alternated RUNS times (a machine that speeds up or slows down during the bench
+    weighs on all alike); prints the best run of each, the ratios of the best runs, and with
+    several runs each round's ratios and the medians. Returns the fastest one-worker ingest."""
     stores = iter(range(1_000))
+    bare_command = [sys.executable, __file__, "--bare", str(corpus)]
     commands: dict[str, Callable[[], list[str]]] = {
-        "bare spaCy nlp.pipe": lambda: [sys.executable, __file__, "--bare", str(corpus)],
+        "bare spaCy nlp.pipe": lambda: bare_command,
         "kg ingest --workers 1": lambda: ingest_command(corpus, 1, work / f"{name}-{next(stores)}"),
         "kg ingest --workers 2": lambda: ingest_command(corpus, 2, work / f"{name}-{next(stores)}"),
     }
+    if same_blas:
+        commands[SAME_BLAS] = lambda: [*bare_command, "--numpy-blas"]
     rounds = [{label: run_measured(command()) for label, command in commands.items()}
               for _ in range(runs)]  # fmt: skip
-    bare, one, two = (
+    bare, one, two, *same = (
         min((r[label] for r in rounds), key=lambda m: m.seconds) for label in commands
     )
 
@@ -152,10 +171,13 @@ def measure(work: Path, corpus: Path, name: str, count: int, words: int, runs: i
                 f"{words / run.seconds:8,.0f} words/s   CPU {run.cpu:7.1f} s")  # fmt: skip
 
     print(f"{name} (best of {runs}, alternated):" if runs > 1 else f"{name}:")
-    for label, run in zip(commands, (bare, one, two), strict=True):
+    for label, run in zip(commands, (bare, one, two, *same), strict=True):
         print(line(label, run))
     print(f"ingest / bare spaCy (1 process)   {bare.seconds / one.seconds:5.2f}   target >= 0.85"
           f"   (CPU time: {bare.cpu / one.cpu:.2f}; kg writes in a second thread)")  # fmt: skip
+    if same:
+        print(f"ingest / bare spaCy, numpy BLAS   {same[0].seconds / one.seconds:5.2f}   "
+              "(kg's own cost beyond the base pipeline)")  # fmt: skip
     print(f"2 workers / 1 worker              {one.seconds / two.seconds:5.2f}   target >= 1.7",
           flush=True)  # fmt: skip
     if runs > 1:

@@ -108,14 +108,15 @@ def _register_paragraph_breaks() -> None:
 
 def build_pipeline(model: str | None = None) -> Language:
     """The extraction pipeline: the base pipeline (its attribute ruler and lemmatizer run over
-    arrays) with, from a trained model, its recogniser; sentences broken at blank lines; the
-    gazetteer ruler before the NER; and the relation stage last (mentions and claims, by the
-    trained classifier when there is one).
+    arrays, its matrix products through numpy's BLAS) with, from a trained model, its
+    recogniser; sentences broken at blank lines; the gazetteer ruler before the NER; and the
+    relation stage last (mentions and claims, by the trained classifier when there is one).
 
     MODEL: a trained model directory, 'rules', or an installed spaCy pipeline (see
     kg.extraction.trained.choose_model); none: the shipped model."""
     from kg.exact_words import ExactWords
     from kg.extraction.component import FACTORY, register
+    from kg.extraction.matrix_ops import use_numpy_blas
     from kg.extraction.token_attributes import use_array_annotators
     from kg.extraction.trained import CLASSIFIER_DIR, RECOGNISER_DIR, choose_model
 
@@ -158,6 +159,7 @@ def build_pipeline(model: str | None = None) -> Language:
         from kg.extraction.classifier import RelationClassifier
 
         stage.classifier = RelationClassifier.load(choice.trained / CLASSIFIER_DIR)  # type: ignore[attr-defined]
+    use_numpy_blas(nlp)
     nlp.meta[FINGERPRINT_KEY] = extractor_fingerprint(choice.base, choice.trained)
     return nlp
 
