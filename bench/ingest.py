@@ -24,7 +24,7 @@ Targets: ingest / bare throughput >= 0.85; 2 workers / 1 worker >= 1.7; peak RSS
 articles / COUNT / 10 articles <= 1.25. CPU seconds are printed beside wall
 seconds: with one worker, kg ingest parses in one thread and writes in another.
 
-    python bench/ingest.py [--count 2000] [--real 400] [--rounds 2]
+    python bench/ingest.py [--count 2000] [--real 400 (0: none)] [--rounds 2]
 """
 
 from __future__ import annotations
@@ -140,10 +140,11 @@ def main() -> None:
         bare_spacy(args.bare, args.numpy_blas, args.bare_workers)
         return
     work = Path(tempfile.mkdtemp(prefix="kg-bench-ingest-"))
-    real = work / "real.jsonl"
-    real_words = write_real(real, args.real)
-    print(f"{args.real} documents of real articles, {real_words:,} words ({work})", flush=True)
-    measure(work, real, "real", args.real, real_words, runs=args.rounds, same_blas=True)
+    if args.real > 0:  # --real 0: the synthetic part only
+        real = work / "real.jsonl"
+        real_words = write_real(real, args.real)
+        print(f"{args.real} documents of real articles, {real_words:,} words ({work})", flush=True)
+        measure(work, real, "real", args.real, real_words, runs=args.rounds, same_blas=True)
     corpus, small = work / "corpus.jsonl", work / "small.jsonl"
     words = write_corpus(corpus, args.count)
     with corpus.open(encoding="utf-8") as source:
