@@ -88,7 +88,9 @@ def bare_spacy(corpus: Path, numpy_blas: bool, workers: int) -> None:
     with NUMPY_BLAS, multiplying as kg's pipeline does; in WORKERS forked processes, taking
     chunks of documents as kg's workers do."""
     global _bare_nlp
-    from kg.extract import POOL_CHUNK, _keep_freed_memory
+    from spacy.util import minibatch
+
+    from kg.extract import POOL_CHUNK, keep_freed_memory
     from kg.extraction.matrix_ops import use_numpy_blas
     from kg.pipeline import load_model
 
@@ -101,10 +103,9 @@ def bare_spacy(corpus: Path, numpy_blas: bool, workers: int) -> None:
     if workers == 1:
         _parse_chunk(texts)
         return
-    chunks = [texts[i : i + POOL_CHUNK] for i in range(0, len(texts), POOL_CHUNK)]
     # the workers set up as kg's are (they keep the memory they free)
-    with multiprocessing.get_context("fork").Pool(workers, initializer=_keep_freed_memory) as pool:
-        for _ in pool.imap(_parse_chunk, chunks):
+    with multiprocessing.get_context("fork").Pool(workers, initializer=keep_freed_memory) as pool:
+        for _ in pool.imap(_parse_chunk, minibatch(texts, size=POOL_CHUNK)):
             pass
 
 

@@ -137,7 +137,7 @@ def _extract_chunk(chunk: list[Document]) -> list[ArticleGraph]:
     return list(_extract(_worker_nlp, chunk, len(chunk)))
 
 
-def _keep_freed_memory() -> None:
+def keep_freed_memory() -> None:
     """In a worker: glibc keeps the memory it frees instead of handing it back to the system.
     The network layers allocate and free large arrays for every batch; in a forked worker with
     glibc's defaults each came back as fresh pages to fault in again (400 real articles, two
@@ -164,7 +164,7 @@ def _extract_in_pool(
     gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(
-            workers, initializer=_keep_freed_memory
+            workers, initializer=keep_freed_memory
         ) as pool:
             for chunk in _chunks(documents, batch_size):
                 pending.append(pool.apply_async(_extract_chunk, (chunk,)))
