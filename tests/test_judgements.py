@@ -155,6 +155,37 @@ def test_judgements_apply_to_later_writes_of_the_same_and_of_new_articles(db: Pa
     }
 
 
+def test_judgements_hold_when_an_article_is_written_again_with_another_extraction(
+    db: Path,
+) -> None:
+    with open_store(db) as store:
+        merge(store, "quillfeather-ltd", "quill-feather-group", "ana")
+        reject(store, "ministry-of-commerce/SUMMONED/quillfeather-ltd", "ana")
+    changed = article(  # n2 again: its fine is gone, a product is new
+        "n2",
+        [
+            ("ministry-of-commerce", "Ministry of Commerce", "Regulator"),
+            ("quill-feather-group", "Quill Feather Group", "Company"),
+            ("lanmo-wallet", "Lanmo Wallet", "Product"),
+        ],
+        [
+            ("ministry-of-commerce", "SUMMONED", "quill-feather-group"),
+            ("quill-feather-group", "OPERATES", "lanmo-wallet"),
+        ],
+    )
+    with open_store(db) as store:
+        store.write([known_actors(store).resolve(changed)])
+        state = snapshot(store)
+    facts = {f[:4] for f in state["facts"]}
+    assert {f for f in facts if f[3] == "n2"} == {
+        ("quillfeather-ltd", "OPERATES", "lanmo-wallet", "n2")
+    }
+    assert "quill-feather-group" not in dict(state["entities"])
+    assert "Quill Feather Group" in dict(state["entities"])["quillfeather-ltd"]
+    with open_store(db, read_only=True) as store:
+        assert [j.kind for j in read_judgements(store)] == ["merge", "reject"]
+
+
 def test_undo_refuses_when_an_article_it_changed_was_written_again(db: Path) -> None:
     with open_store(db) as store:
         merge(store, "quillfeather-ltd", "quill-feather-group", "ana")

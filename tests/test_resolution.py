@@ -10,7 +10,7 @@ import pytest
 from conftest import article
 
 from kg.resolution.across import KnownActors
-from kg.resolution.matching import compare, record
+from kg.resolution.matching import compare, pairs, record
 from kg.resolution.rules import name_rules
 
 MERGE_AT = name_rules().merge_at
@@ -38,6 +38,13 @@ def score(left: str, right: str, label: str = "Company", right_label: str | None
             "Regulator",
         ),
         ("Provisions on Drone Data", "Rules on Drone Data", "Policy"),  # translation variants
+        ("Draft Rules on Drone Data", "Rules on Drone Data", "Policy"),  # stages of one rule
+        ("Rules on Drone Data (Trial)", "Revised Rules on Drone Data", "Policy"),
+        ("Measures on Kite Data (Draft for Comment)", "Measures on Kite Data", "Policy"),
+        ("DRS Law", "Drone Registry Safety Law", "Policy"),  # acronym of the first words
+        ("Drone Registry Safety Act", "DRS Law", "Policy"),
+        ("DRS Law (Draft)", "Drone Registry Safety Law", "Policy"),
+        ("QFT Leasing", "Quill Feather Trust Leasing", "Company"),
     ],
 )
 def test_names_of_one_actor_merge(left: str, right: str, label: str) -> None:
@@ -54,10 +61,25 @@ def test_names_of_one_actor_merge(left: str, right: str, label: str) -> None:
         ("Wen Haoran", "Wen Haoming", "Person"),
         ("JD", "Jade Dragon", "Company"),  # two letters are too few for an acronym
         ("Data Security Bureau", "Data Protection Bureau", "Regulator"),
+        ("DRS Law", "Drone Registry Safety Rules", "Policy"),  # the words after differ
+        ("DRS Law", "Data Retention Law", "Policy"),  # initials of other words
+        ("QFT Leasing", "Quill Feather Trust", "Company"),
+        ("Draft Rules on Drone Data", "Rules on Kite Data", "Policy"),
+        ("New Horizon Media", "Horizon Media", "Company"),  # a stage word is a firm's word
+        ("Wen Haoran", "WH Haoran", "Person"),
     ],
 )
 def test_different_actors_stay_apart(left: str, right: str, label: str) -> None:
     assert score(left, right, label) < MERGE_AT
+
+
+def test_an_acronym_of_the_first_words_meets_the_full_name_among_many() -> None:
+    # blocking: the pair is compared though the names share no acronym, initials or rare word
+    others = [record(f"law-{n}", "Policy", [f"Law on Harbour Zone {n}"]) for n in range(300)]
+    short = record("drs", "Policy", ["DRS Law"])
+    full = record("drone", "Policy", ["Drone Registry Safety Law"])
+    compared = {(a.id, b.id): m for a, b, m in pairs([full, *others, short])}
+    assert compared[("drone", "drs")].score >= MERGE_AT
 
 
 def test_never_across_types() -> None:
@@ -207,3 +229,22 @@ def test_a_family_name_alone_that_the_recogniser_mistyped_is_the_person_named_be
     first, again, other = resolver.entity_of
     assert again == first
     assert other not in (None, first)
+
+
+def test_a_family_name_articles_used_for_two_curated_people_does_not_pair_them() -> None:
+    from kg.gazetteer import gazetteer
+    from kg.model import Entity
+    from kg.resolution.across import entity_record
+
+    people = [e for e in gazetteer().values() if e.label == "Person" and e.family_name]
+    first, second = next(
+        (a, b) for a in people for b in people if a.id < b.id and a.family_name == b.family_name
+    )
+    # as stored after articles that named each by the family name alone, once introduced
+    records = [
+        entity_record(Entity(e.id, e.name, e.label, (*e.aliases, e.family_name)))
+        for e in (first, second)
+    ]
+    assert compare(*records).score < name_rules().candidate_at
+    listed = entity_record(Entity(first.id, first.name, first.label, first.aliases))
+    assert {f.surface for f in listed.forms} == {first.name, *first.aliases}

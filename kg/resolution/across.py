@@ -20,10 +20,15 @@ _DESCRIPTION = re.compile(r"[a-z][a-z' -]*")
 def entity_record(
     entity: Entity, surfaces: Iterable[str] = (), rules: NameRules | None = None
 ) -> Record:
-    """The record of ENTITY: its name first, then its aliases and SURFACES (a curated
-    entity's aliases all count as names)."""
+    """The record of ENTITY: its name first, then its aliases and SURFACES (the names the
+    gazetteer lists for a curated entity all count as names; a short form that articles
+    used for it, such as a family name alone, does not)."""
     names = [entity.name, *entity.aliases, *surfaces]
-    return record(entity.id, entity.label, names, rules, curated=entity.id in gazetteer())
+    entry = gazetteer().get(entity.id)
+    listed = (
+        (entry.name, *entry.aliases) if entry is not None and entry.label == entity.label else ()
+    )
+    return record(entity.id, entity.label, names, rules, curated=listed)
 
 
 def is_description(name: str) -> bool:

@@ -39,14 +39,14 @@ def record(
     label: str,
     names: Iterable[str],
     rules: NameRules | None = None,
-    curated: bool = False,
+    curated: Iterable[str] = (),
 ) -> Record:
     """A record of the names that name the entity beyond one article, first name first.
 
     Descriptions ("the regulator") are dropped, and so are short forms that only stand for
     the entity inside an article that gave its full name: a word of another of its names
-    ("Ma" beside "Jack Ma", "NPC" beside "NPC Standing Committee"). A CURATED entity's
-    aliases are all names."""
+    ("Ma" beside "Jack Ma", "NPC" beside "NPC Standing Committee"), unless the gazetteer
+    lists them among the entity's names (CURATED)."""
     rules = rules or name_rules()
     forms: list[NameForm] = []
     seen: set[str] = set()
@@ -55,10 +55,11 @@ def record(
         if form is not None and form.surface not in seen:
             seen.add(form.surface)
             forms.append(form)
+    listed = set(curated)
     kept = [
         form
         for n, form in enumerate(forms)
-        if n == 0 or curated or not any(_short_form(form, other) for other in forms)
+        if n == 0 or form.surface in listed or not any(_short_form(form, o) for o in forms)
     ]
     return Record(entity_id, label, tuple(kept))
 
@@ -69,14 +70,17 @@ def _short_form(form: NameForm, other: NameForm) -> bool:
 
 def compare_forms(a: NameForm, b: NameForm, rules: NameRules) -> Match:
     """The score of two names of one label: 1 when the rules reduce them to one name; an
-    acronym against the initials of the other; else edit similarity, capped where one name
-    lies inside the other ("Bank of China" is not "People's Bank of China") or the numbers
-    differ."""
+    acronym against the initials of the other, or of its first words when the others are the
+    same ("PIP Law", "Personal Information Protection Law"); else edit similarity, capped
+    where one name lies inside the other ("Bank of China" is not "People's Bank of China") or
+    the numbers differ."""
     if a.key == b.key:
         why = "same name" if a.surface == b.surface else "same name once normalised"
         return Match(1.0, why, a.surface, b.surface)
     if _acronym_of(a, b, rules) or _acronym_of(b, a, rules):
         return Match(0.95, "acronym", a.surface, b.surface)
+    if a.lead and a.lead in b.spelled_leads or b.lead and b.lead in a.spelled_leads:
+        return Match(0.95, "acronym of the first words, the others the same", a.surface, b.surface)
     if a.acronym or b.acronym:
         return Match(0.0, "acronym of another name", a.surface, b.surface)
     if _DIGITS.findall(a.key) != _DIGITS.findall(b.key):
@@ -140,6 +144,7 @@ def block_keys(record: Record, prefix: int) -> set[str]:
         if form.acronym:
             keys.add(f"{record.label}:a:{form.acronym}")
         keys.update(f"{record.label}:a:{i}" for i in form.initials)
+        keys.update(f"{record.label}:l:{lead}" for lead in (form.lead, *form.spelled_leads) if lead)
     return keys
 
 

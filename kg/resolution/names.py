@@ -26,6 +26,11 @@ class NameForm:
     words: tuple[str, ...]  # the reduced name's words
     acronym: str  # the surface's letters in lower case if it is an acronym, else ""
     initials: frozenset[str]  # the acronyms the full name may go by, in lower case
+    # "HFCA Act": the leading acronym and the words after it, as "hfca|law"; else ""
+    lead: str
+    # the same shape for each way the name may be shortened so: "Holding Foreign Companies
+    # Accountable Act" as "hfca|law" (initials of the first words, then the last ones)
+    spelled_leads: frozenset[str]
 
 
 def _plain(text: str) -> str:
@@ -55,6 +60,8 @@ def _reduced(surface: str, label: str, rules: NameRules) -> tuple[str, ...]:
     if label in LEGAL_FORM_LABELS:
         while len(words) > 1 and words[-1] in rules.corporate_suffixes:
             words.pop()
+    if label in rules.stage_labels:
+        words = [w for w in words if w not in rules.stage_words] or words
     if label in rules.state_labels:
         padded = f" {' '.join(words)} "
         for country in countries:
@@ -82,7 +89,10 @@ def _name_form(surface: str, label: str, rules: NameRules) -> NameForm | None:
     words = _reduced(stripped, label, rules)
     words = _misnomers(rules, label).get(words, words)
     acronym = stripped.lower() if _is_acronym(stripped) else ""
-    return NameForm(stripped, label, " ".join(words), words, acronym, _initials(stripped, rules))
+    lead, spelled = _leads(stripped, label, rules)
+    return NameForm(
+        stripped, label, " ".join(words), words, acronym, _initials(stripped, rules), lead, spelled
+    )
 
 
 def _is_acronym(text: str) -> bool:
@@ -92,9 +102,44 @@ def _is_acronym(text: str) -> bool:
 
 
 def _initials(surface: str, rules: NameRules) -> frozenset[str]:
-    words = [w for w in re.split(r"[\s\-]+", surface) if w]
+    words = _words(surface)
     if len(words) < 2:
         return frozenset()
+    return _letters(words, rules)
+
+
+def _words(surface: str) -> list[str]:
+    return [w for w in re.split(r"[\s\-]+", surface) if w]
+
+
+def _letters(words: list[str], rules: NameRules) -> frozenset[str]:
+    """The initials of WORDS, with and without those of connectives, in lower case."""
     every = "".join(w[0] for w in words).lower()
     content = "".join(w[0] for w in words if w.lower() not in rules.connectives).lower()
     return frozenset({every, content})
+
+
+def _leads(surface: str, label: str, rules: NameRules) -> tuple[str, frozenset[str]]:
+    """SURFACE as an acronym followed by words ("PIP Law"), and as each shortening of its
+    first words to initials that keeps at least one word after them (see NameForm)."""
+    if label in rules.exact_labels:
+        return "", frozenset()
+    words = _words(surface)
+    variants, _ = _tables(rules)
+    dropped = rules.stage_words if label in rules.stage_labels else frozenset()
+
+    def rest(tail: list[str]) -> str:
+        kept = (w for w in (_plain(t) for t in tail) if w and w not in dropped)
+        return " ".join(variants.get(w, w) for w in kept)
+
+    lead = ""
+    first = words[0] if words else ""
+    if len(words) > 1 and _is_acronym(first) and len(first) >= rules.min_acronym:
+        lead = f"{first.lower()}|{rest(words[1:])}"
+    spelled = {
+        f"{letters}|{rest(words[cut:])}"
+        for cut in range(1, len(words))
+        for letters in _letters(words[:cut], rules)
+        if len(letters) >= rules.min_acronym
+    }
+    return lead, frozenset(spelled)

@@ -30,10 +30,12 @@ class NameRules(BaseModel):
     translation_variants: tuple[tuple[str, ...], ...]
     misnomers: tuple[tuple[str, str], ...]  # (wrong name, right name)
     state_labels: frozenset[str]
+    stage_words: frozenset[str]
+    stage_labels: frozenset[str]
     exact_labels: frozenset[str]
     article_scoped_labels: frozenset[str]
 
-    @field_validator("corporate_suffixes", "connectives", mode="before")
+    @field_validator("corporate_suffixes", "connectives", "stage_words", mode="before")
     @classmethod
     def _lower_set(cls, words: list[str]) -> frozenset[str]:
         return frozenset(str(w).lower() for w in words)
