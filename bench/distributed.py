@@ -46,8 +46,8 @@ def nquads(db: Path, out: Path) -> list[str]:
 def load_step(shards: Path, db: Path) -> tuple[float, float, int, int]:
     """Seconds to read every shard under SHARDS, seconds to resolve and bulk-write them into a
     fresh store at DB; articles and relationships written."""
-    from kg.judging import known_actors
-    from kg.shards import read_shard
+    from kg.jobs.judging import known_actors
+    from kg.jobs.shards import read_shard
     from kg.store import open_store
 
     started = time.perf_counter()

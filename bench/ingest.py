@@ -90,9 +90,9 @@ def bare_spacy(corpus: Path, numpy_blas: bool, workers: int) -> None:
     global _bare_nlp
     from spacy.util import minibatch
 
-    from kg.extract import POOL_CHUNK, keep_freed_memory
+    from kg.extraction.extract import POOL_CHUNK, keep_freed_memory
     from kg.extraction.matrix_ops import use_numpy_blas
-    from kg.pipeline import load_model
+    from kg.extraction.pipeline import load_model
 
     nlp = load_model()
     if numpy_blas:

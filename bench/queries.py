@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from synth_graph import ENTITIES_PER_RELATION, LABEL_SHARES, built, entity, size_arguments
 
-from kg.queries import NamedQuery, library
+from kg.queries.library import NamedQuery, library
 from kg.store.ladybug_store import LadybugStore
 
 PARAMS = Path(__file__).with_name("query_params.yaml")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from synth_graph import GraphWriter, built, size_arguments
 
-from kg.ingest import BATCH_ARTICLES
+from kg.jobs.ingest import BATCH_ARTICLES
 from kg.model import ArticleGraph
 from kg.store.ladybug_store import LadybugStore
 

@@ -19,7 +19,7 @@ class Document:
     title: str | None = None
     source: str | None = None
     published: str | None = None  # ISO date, YYYY-MM-DD
-    digest: str | None = None  # text, metadata and extractor fingerprinted (kg.ingest.digest)
+    digest: str | None = None  # text, metadata and extractor fingerprinted (kg.jobs.ingest.digest)
 
 
 METONYMY = "metonymy"  # the method of a place named for the state acting ("Beijing fined X")

@@ -8,9 +8,10 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
+from kg_loaders import feed, html, jsondoc, text, url
+
 from kg.errors import LoadError
 from kg.model import Document
-from loaders import feed, html, jsondoc, text, url
 
 Item = TypeVar("Item")
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from kg_loaders.common import make_document
+
 from kg.errors import LoadError
 from kg.model import Document
-from loaders.common import make_document
 
 SUFFIXES = (".xml", ".rss", ".atom")
 

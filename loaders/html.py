@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from kg_loaders.common import make_document, read_text
+
 from kg.errors import LoadError
 from kg.model import Document
-from loaders.common import make_document, read_text
 
 SUFFIXES = (".html", ".htm")
 MIN_WORDS = 8  # less is navigation or boilerplate, not an article

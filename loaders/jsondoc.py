@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from kg_loaders.common import decode, make_document, read_text
+
 from kg.errors import LoadError
 from kg.model import Document
-from loaders.common import decode, make_document, read_text
 
 SUFFIXES = (".json",)
 LINES_SUFFIXES = (".jsonl", ".ndjson")

@@ -12,9 +12,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from kg_loaders.common import make_document, normalise_date, read_text
+
 from kg.errors import LoadError
 from kg.model import Document
-from loaders.common import make_document, normalise_date, read_text
 
 SUFFIXES = (".txt", ".md", ".text")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)

@@ -9,11 +9,12 @@ import urllib.request
 from collections.abc import Iterator
 from typing import Any
 
+from kg_loaders.common import decode
+from kg_loaders.feed import from_feed
+from kg_loaders.html import from_html
+
 from kg.errors import LoadError
 from kg.model import Document
-from loaders.common import decode
-from loaders.feed import from_feed
-from loaders.html import from_html
 
 TIMEOUT_SECONDS = 20  # for each read
 DEADLINE_SECONDS = 60  # for the whole fetch; KG_FETCH_DEADLINE overrides

@@ -17,7 +17,7 @@ DEV_CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "dev"
 
 def extract_one(nlp, text: str, published: str = "2022-05-10"):
     """The ArticleGraph of one text, extracted by NLP."""
-    from kg.extract import extract_documents
+    from kg.extraction.extract import extract_documents
     from kg.model import Document
 
     (graph,) = extract_documents(nlp, [Document(id="t", text=text, published=published)])
@@ -51,7 +51,7 @@ def article(
 
 @pytest.fixture(scope="session")
 def nlp():
-    from kg.pipeline import build_pipeline
+    from kg.extraction.pipeline import build_pipeline
 
     return build_pipeline()
 
@@ -59,9 +59,10 @@ def nlp():
 @pytest.fixture(scope="session")
 def samples_db(tmp_path_factory: pytest.TempPathFactory, nlp) -> Path:
     """An on-disk store holding the bundled sample articles (read it, do not write it)."""
-    from kg.ingest import ingest
+    from kg_loaders import load_sources
+
+    from kg.jobs.ingest import ingest
     from kg.store import open_store
-    from loaders import load_sources
 
     db = tmp_path_factory.mktemp("samples") / "db"
     with open_store(db) as store:
@@ -73,9 +74,10 @@ def samples_db(tmp_path_factory: pytest.TempPathFactory, nlp) -> Path:
 @pytest.fixture(scope="session")
 def dev_db(tmp_path_factory: pytest.TempPathFactory, nlp) -> Path:
     """An on-disk store holding the dev corpus (read it, do not write it)."""
-    from kg.ingest import ingest
+    from kg_loaders import load_sources
+
+    from kg.jobs.ingest import ingest
     from kg.store import open_store
-    from loaders import load_sources
 
     db = tmp_path_factory.mktemp("dev") / "db"
     with open_store(db) as store:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import article
 
-from kg.cli import main
+from kg.cli.main import main
 from kg.model import Document
 from kg.store import open_store
 

@@ -7,9 +7,9 @@ from dataclasses import replace
 
 from conftest import article
 
-from kg.cli import main
+from kg.cli.main import main
+from kg.extraction.money import amount_text, evidence_note
 from kg.model import Document
-from kg.money import amount_text, evidence_note
 from kg.store import open_store
 
 

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import DEV_CORPUS
 
-from kg.cli import main
+from kg.cli.main import main
 
 
 def ask_json(runner: CliRunner, db: Path, question: str, *extra: str) -> dict:

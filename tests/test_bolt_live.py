@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import article
 
-from kg.cli import main
-from kg.queries import library
+from kg.cli.main import main
+from kg.queries.library import library
 from kg.store import open_store
 from kg.store.neo4j_store import Neo4jStore
 
@@ -69,7 +69,7 @@ def facts(store: Neo4jStore) -> set[tuple[str, str, str]]:
 
 @pytest.mark.parametrize("graph", ["samples_db", "dev_db"])
 def test_named_queries_give_the_same_rows_on_both_engines(request, graph: str, server) -> None:
-    from kg.push import push
+    from kg.jobs.push import push
 
     db: Path = request.getfixturevalue(graph)
     with open_store(db, read_only=True) as embedded, Neo4jStore(server) as neo4j:
@@ -86,7 +86,7 @@ def test_named_queries_give_the_same_rows_on_both_engines(request, graph: str, s
 
 
 def test_push_sends_whole_articles_once_and_the_counts_agree(samples_db: Path, server) -> None:
-    from kg.push import push
+    from kg.jobs.push import push
 
     with open_store(samples_db, read_only=True) as embedded, Neo4jStore(server) as neo4j:
         first = push(embedded, neo4j, batch_size=3)
@@ -123,7 +123,7 @@ def test_an_article_written_again_replaces_its_facts_on_the_server(server) -> No
 
 
 def test_judgements_merge_reject_and_undo_on_the_server(server) -> None:
-    from kg.judging import merge, reject, undo
+    from kg.jobs.judging import merge, reject, undo
     from kg.store.judgements import read_judgements
 
     with Neo4jStore(server) as store:
@@ -146,8 +146,8 @@ def test_judgements_merge_reject_and_undo_on_the_server(server) -> None:
 
 
 def test_judgements_travel_with_a_push(tmp_path: Path, server) -> None:
-    from kg.judging import merge
-    from kg.push import push
+    from kg.jobs.judging import merge
+    from kg.jobs.push import push
     from kg.store.judgements import read_judgements
 
     with open_store(tmp_path / "db") as source:
@@ -183,7 +183,7 @@ def test_server_errors_are_one_line_and_change_nothing(runner, server) -> None:
 @pytest.mark.parametrize("question", ["Who fined Alibaba?", "Who summoned Jack Ma?",
                                       "Which companies were fined most?"])  # fmt: skip
 def test_questions_answer_alike_from_the_server(runner, samples_db: Path, server, question) -> None:
-    from kg.push import push
+    from kg.jobs.push import push
 
     with open_store(samples_db, read_only=True) as embedded, Neo4jStore(server) as neo4j:
         push(embedded, neo4j)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from kg_loaders import documents_only, load_sources
 
-from kg.extract import extract_documents
+from kg.extraction.extract import extract_documents
 from kg.model import ArticleGraph, Document, Entity, Relation
-from kg.queries import run_named
+from kg.queries.library import run_named
 from kg.resources import SAMPLES_DIR
 from kg.store.ladybug_store import LadybugStore
-from loaders import documents_only, load_sources
 
 
 @pytest.fixture(scope="module")

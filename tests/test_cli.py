@@ -12,14 +12,14 @@ import pytest
 from click.testing import CliRunner
 from conftest import DEV_CORPUS, FIXTURES
 
-from kg.cli import main
+from kg.cli.main import main
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def test_help_does_not_import_spacy_or_the_database() -> None:
     code = (
-        "import sys\nfrom click.testing import CliRunner\nfrom kg.cli import main\n"
+        "import sys\nfrom click.testing import CliRunner\nfrom kg.cli.main import main\n"
         "result = CliRunner().invoke(main, ['--help'])\n"
         "assert result.exit_code == 0, result.output\n"
         "print(sorted(m for m in ('spacy', 'ladybug', 'pyvis') if m in sys.modules))\n"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg.cli import main
-from kg.cypher_guard import refusal
+from kg.cli.main import main
+from kg.queries.cypher_guard import refusal
 
 REFUSED = [
     ("LOAD FROM '/etc/passwd' (header=false) RETURN *", "LOAD FROM"),

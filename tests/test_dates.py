@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.dates import stated_date
+from kg.extraction.dates import stated_date
 
 
 @pytest.mark.parametrize(

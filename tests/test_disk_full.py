@@ -25,10 +25,10 @@ KG = [sys.executable, "-m", "kg"]
 NO_MARGIN = textwrap.dedent(
     """
     import sys
-    import kg.ingest, kg.store.space
+    import kg.jobs.ingest, kg.store.space
     kg.store.space.needed_bytes = lambda log, articles: 0
-    kg.ingest.ingest.__kwdefaults__["batch_size"] = 8
-    from kg.cli import main
+    kg.jobs.ingest.ingest.__kwdefaults__["batch_size"] = 8
+    from kg.cli.main import main
     sys.argv = ["kg", *sys.argv[1:]]
     main()
     """
@@ -177,10 +177,10 @@ def interrupted_store(db: Path, articles: Path) -> None:
         f"""
         import os
         from pathlib import Path
-        from kg.ingest import ingest
-        from kg.pipeline import build_pipeline
+        from kg.jobs.ingest import ingest
+        from kg.extraction.pipeline import build_pipeline
         from kg.store import open_store
-        from loaders import load_sources
+        from kg_loaders import load_sources
         store = open_store(Path({str(db)!r}))
         ingest(load_sources([{str(articles)!r}]), store, build_pipeline("rules"))
         os._exit(0)  # no checkpoint, no close
@@ -226,10 +226,11 @@ class FullAtCheckpoint:
 
 
 def test_a_failed_final_checkpoint_is_an_error_and_keeps_every_article(tmp_path: Path, nlp) -> None:
+    from kg_loaders import load_sources
+
     from kg.errors import DiskFullError
-    from kg.ingest import ingest
+    from kg.jobs.ingest import ingest
     from kg.store import open_store
-    from loaders import load_sources
 
     db = tmp_path / "db"
     store = open_store(db)

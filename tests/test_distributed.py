@@ -16,18 +16,18 @@ from typing import Any
 
 import pytest
 from conftest import DEV_CORPUS
+from kg_loaders import documents_only, load_sources
 
 from kg.errors import LoadError
 from kg.model import Document
 from kg.resources import SAMPLES_DIR
-from loaders import documents_only, load_sources
 
 distributed = pytest.importorskip("distributed", reason="Dask is the [dask] extra")
 
 import cloudpickle  # noqa: E402  (comes with distributed)
 
-from kg.distributed import DaskExtraction  # noqa: E402
-from kg.shards import graphs_from_bytes, read_shard, shard_bytes, write_shard  # noqa: E402
+from kg.jobs.distributed import DaskExtraction  # noqa: E402
+from kg.jobs.shards import graphs_from_bytes, read_shard, shard_bytes, write_shard  # noqa: E402
 
 # Functions below run inside the workers: ship them by value, not by a module path the
 # workers cannot import.
@@ -59,7 +59,7 @@ def without_text(graph: Any) -> Any:
 
 
 def export_nq(runner, db: Path, out: Path) -> list[str]:
-    from kg.cli import main
+    from kg.cli.main import main
 
     result = runner.invoke(main, ["export", "--format", "nq", "-o", str(out), "--db", str(db)])
     assert result.exit_code == 0, result.output
@@ -67,7 +67,7 @@ def export_nq(runner, db: Path, out: Path) -> list[str]:
 
 
 def test_shards_read_back_the_graphs_written(nlp, tmp_path: Path):
-    from kg.extract import extract_documents
+    from kg.extraction.extract import extract_documents
 
     graphs = list(extract_documents(nlp, documents(SAMPLES_DIR)))
     assert graphs and any(g.relations for g in graphs)
@@ -84,7 +84,7 @@ def test_shards_read_back_the_graphs_written(nlp, tmp_path: Path):
 
 
 def test_dask_ingest_gives_the_graph_of_a_local_ingest(client, dev_db: Path, runner, tmp_path):
-    from kg.ingest import ingest
+    from kg.jobs.ingest import ingest
     from kg.store import open_store
 
     progress: list[tuple[int, int]] = []
@@ -109,7 +109,7 @@ def test_dask_ingest_gives_the_graph_of_a_local_ingest(client, dev_db: Path, run
 
 
 def test_kg_extract_on_a_cluster_writes_the_files_a_local_run_writes(client, runner, tmp_path):
-    from kg.cli import main
+    from kg.cli.main import main
 
     address = client.scheduler.address
     local = runner.invoke(main, ["extract", str(SAMPLES_DIR), "--out", str(tmp_path / "local")])
@@ -131,8 +131,8 @@ def _install_faulty_pipeline() -> None:
     any document containing FAULT (a real pipeline, a deliberate fault)."""
     from spacy.language import Language
 
-    from kg import distributed
-    from kg.pipeline import build_pipeline
+    from kg.extraction.pipeline import build_pipeline
+    from kg.jobs import distributed
 
     if "kg_test_fault" not in Language.factories:
 
@@ -148,7 +148,7 @@ def _install_faulty_pipeline() -> None:
 
 
 def _forget_pipelines() -> None:
-    from kg import distributed
+    from kg.jobs import distributed
 
     distributed._pipelines.clear()
 
@@ -203,8 +203,8 @@ class _KillOnce(distributed.WorkerPlugin):
 
 
 def test_a_worker_killed_mid_partition_is_retried_and_nothing_is_lost(client, tmp_path):
-    from kg.extract import extract_documents
-    from kg.pipeline import build_pipeline
+    from kg.extraction.extract import extract_documents
+    from kg.extraction.pipeline import build_pipeline
 
     batch = documents(SAMPLES_DIR)
     marker = tmp_path / "killed"
@@ -253,7 +253,7 @@ def test_a_cluster_that_cannot_be_had_is_one_line_and_writes_nothing(tmp_path, o
     ],
 )
 def test_options_that_do_not_go_together_are_refused(runner, tmp_path, args, message):
-    from kg.cli import main
+    from kg.cli.main import main
 
     result = runner.invoke(main, ["ingest", str(SAMPLES_DIR), "--db", str(tmp_path / "db"), *args])
     assert result.exit_code == 2
@@ -267,8 +267,8 @@ def test_dask_ingest_into_a_bolt_server_gives_what_a_local_ingest_pushes(
     """The one writer sends the cluster's graphs to the live Bolt server (ArcadeDB, or the
     server NEO4J_URI names) in batches: the same nodes and facts as the samples ingested here
     and pushed."""
-    from kg.ingest import ingest
-    from kg.push import push
+    from kg.jobs.ingest import ingest
+    from kg.jobs.push import push
     from kg.store import open_store
     from kg.store.neo4j_store import Neo4jStore
 

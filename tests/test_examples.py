@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kg.cli import main
+from kg.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMR = "State Administration for Market Regulation"

@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from kg.exact_words import ExactWords
-from kg.extended_names import line_around
-from kg.token_table import token_table
+from kg.extraction.exact_words import ExactWords
+from kg.extraction.extended_names import line_around
+from kg.extraction.token_table import token_table
 
 # Written for this test.
 PATTERNS = [
@@ -130,7 +130,7 @@ DATED = (
 
 
 def test_a_sentences_dates_are_its_own_date_entities_nearest_first(nlp) -> None:
-    from kg.dates import date_texts
+    from kg.extraction.dates import date_texts
 
     doc = nlp(DATED)
     for sent in doc.sents:
@@ -143,8 +143,8 @@ def test_a_sentences_dates_are_its_own_date_entities_nearest_first(nlp) -> None:
 
 
 def test_a_hedging_phrase_hedges_its_own_sentence_only(nlp) -> None:
-    from kg.cues import cues
-    from kg.rulebase import modality_of
+    from kg.extraction.cues import cues
+    from kg.extraction.rulebase import modality_of
 
     doc = nlp(DATED)
     verbs = {t.lower_: t for t in doc if t.pos_ == "VERB"}
@@ -169,7 +169,7 @@ def test_a_names_form_is_reduced_once_per_rules() -> None:
 
 
 def test_the_group_nouns_found_from_the_table_are_those_is_group_accepts(nlp) -> None:
-    from kg.groups import groups_in, is_group
+    from kg.extraction.groups import groups_in, is_group
 
     doc = nlp(
         "Officials summoned nine platforms on Friday. The companies and their apps agreed; "

@@ -9,10 +9,10 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from kg_loaders import load_sources
 
 from kg.errors import LoadError
 from kg.model import Document
-from loaders import load_sources
 
 PARAGRAPH = "<p>The regulator met the firm on Monday to discuss how it prices deliveries.</p>"
 ARTICLE = f"<html><head><title>Probe</title></head><body>{PARAGRAPH * 6}</body></html>".encode()

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from kg import extract as extract_module
-from kg import ingest as ingest_module
 from kg.errors import StoreLockedError
+from kg.extraction import extract as extract_module
+from kg.jobs import ingest as ingest_module
 from kg.model import ArticleGraph, Document, Entity, Relation
 from kg.store.ladybug_store import LadybugStore
 
@@ -197,7 +197,7 @@ def test_a_write_runs_on_one_thread_and_gives_the_others_back(tmp_path: Path) ->
 # free chunks on its heap, and a big array taken from them faults in nothing in any fork.
 _FAULTS_IN_WORKERS = """
 import json, multiprocessing, resource, sys
-from kg import extract
+from kg.extraction import extract
 from kg.model import Document
 
 BIG_ARRAY = 64 * 1024 * 1024  # over glibc's largest adaptive threshold (32 MB) for mmap

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import article
 
-from kg.cli import main
-from kg.judging import JudgementError, known_actors, merge, reject, split, undo
+from kg.cli.main import main
+from kg.jobs.judging import JudgementError, known_actors, merge, reject, split, undo
 from kg.store import open_store
 from kg.store.judgements import read_judgements
 
@@ -108,7 +108,7 @@ def test_merge_moves_every_edge_alias_and_mention_and_undo_puts_them_back(db: Pa
 
 
 def test_reject_hides_a_fact_from_queries_counts_and_exports_until_undone(db: Path) -> None:
-    from kg.queries import run_named
+    from kg.queries.library import run_named
 
     fact = "ministry-of-commerce/FINED/quillfeather-ltd"
     with open_store(db) as store:
@@ -273,7 +273,7 @@ def test_rdf_export_carries_merges_and_rejected_facts(runner, db, tmp_path) -> N
     from rdflib.namespace import OWL, RDF
 
     from kg.ontology import ontology
-    from kg.vocabulary import Vocabulary
+    from kg.outputs.vocabulary import Vocabulary
 
     with open_store(db) as store:
         merge(store, "quillfeather-ltd", "quill-feather-group", "ana")

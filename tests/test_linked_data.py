@@ -15,13 +15,13 @@ from conftest import DEV_CORPUS
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF
 
-from kg.cli import main
-from kg.export import export
+from kg.cli.main import main
 from kg.ontology import ontology
-from kg.owl import ontology_graph, shapes_graph
+from kg.outputs.export import export
+from kg.outputs.owl import ontology_graph, shapes_graph
+from kg.outputs.vocabulary import PROV, Vocabulary
 from kg.resources import DATA_DIR
 from kg.store import open_store
-from kg.vocabulary import PROV, Vocabulary
 
 BASE = "https://regwatch.example.net/kg/"
 
@@ -29,8 +29,9 @@ BASE = "https://regwatch.example.net/kg/"
 @pytest.fixture(scope="module")
 def corpus_db(tmp_path_factory: pytest.TempPathFactory, nlp) -> Path:
     """The dev corpus ingested into an on-disk store."""
-    from kg.ingest import ingest
-    from loaders import load_sources
+    from kg_loaders import load_sources
+
+    from kg.jobs.ingest import ingest
 
     db = tmp_path_factory.mktemp("dev") / "db"
     with open_store(db) as store:

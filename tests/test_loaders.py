@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES
+from kg_loaders import load_file, load_sources
 
 from kg.errors import DataWarning, LoadError
 from kg.model import Document
-from loaders import load_file, load_sources
 
 
 def _split(items: list[Document | LoadError]) -> tuple[list[Document], list[LoadError]]:
@@ -130,7 +130,7 @@ def test_blank_jsonl_file_is_an_error(tmp_path) -> None:
 
 
 def test_published_dates_normalise_to_iso_days() -> None:
-    from loaders.common import normalise_date
+    from kg_loaders.common import normalise_date
 
     assert normalise_date("2019-06") == "2019-06-01"  # a month: its first day
     assert normalise_date("2019-06-17T08:00:00Z") == "2019-06-17"
@@ -142,7 +142,7 @@ def test_published_dates_normalise_to_iso_days() -> None:
 
 
 def test_links_that_loop_or_dangle_are_named_as_such(tmp_path: Path) -> None:
-    from loaders import load_sources
+    from kg_loaders import load_sources
 
     (tmp_path / "loop.txt").symlink_to("loop.txt")
     (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere" / "x.txt")
@@ -160,7 +160,7 @@ def test_links_that_loop_or_dangle_are_named_as_such(tmp_path: Path) -> None:
 
 
 def test_a_folder_with_nothing_to_load_is_an_error(tmp_path: Path) -> None:
-    from loaders import load_sources
+    from kg_loaders import load_sources
 
     (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
     (found,) = load_sources([str(tmp_path)])
@@ -169,7 +169,7 @@ def test_a_folder_with_nothing_to_load_is_an_error(tmp_path: Path) -> None:
 
 
 def test_a_malformed_json_line_says_where_on_the_line(tmp_path: Path) -> None:
-    from loaders import load_sources
+    from kg_loaders import load_sources
 
     path = tmp_path / "a.jsonl"
     path.write_text('{"id": "a", "text": "fine"}\n{"id": "b", "text": "x",}\n', encoding="utf-8")
@@ -206,7 +206,7 @@ def test_text_articles_take_their_date_from_front_matter_a_date_line_or_the_name
 
 
 def test_a_date_that_is_not_one_is_a_warning_and_the_article_stays(tmp_path: Path, runner) -> None:
-    from kg.cli import main
+    from kg.cli.main import main
 
     (tmp_path / "e.md").write_text("---\ndate: next week\n---\nThe ministry fined a port.\n")
     with pytest.warns(DataWarning, match=r"e.md: date 'next week' is not a date"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import extract_documents, pieces
+from kg.extraction.extract import extract_documents, pieces
 from kg.model import Document
 
 # Written for this test.
@@ -29,7 +29,7 @@ def test_pieces_join_back_and_cut_at_paragraph_breaks() -> None:
 def test_a_2_mb_article_is_read_whole_without_spacys_length_error() -> None:
     import spacy
 
-    from kg.extract import _parse_in_pieces
+    from kg.extraction.extract import _parse_in_pieces
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg.cli import main
+from kg.cli.main import main
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = [
@@ -113,7 +113,7 @@ def test_map_limits_and_bad_filters_are_clear(
     whole = tmp_path / "all.html"
     result = runner.invoke(main, ["map", "--all", "-o", str(whole), "--db", str(samples_db)])
     assert result.exit_code == 0 and whole.exists()
-    monkeypatch.setattr("kg.mapview.MAX_NODES", 3)
+    monkeypatch.setattr("kg.outputs.mapview.MAX_NODES", 3)
     too_big = runner.invoke(main, ["map", "--all", "--db", str(samples_db)])
     assert too_big.exit_code == 1 and "more than the 3" in too_big.output
     bad = runner.invoke(main, ["map", "Ant Group", "--types", "BOGUS", "--db", str(samples_db)])

@@ -9,7 +9,7 @@ import pytest
 from threadpoolctl import threadpool_info, threadpool_limits
 
 from kg.extraction.matrix_ops import BLAS_THREADS, use_numpy_blas
-from kg.pipeline import load_model
+from kg.extraction.pipeline import load_model
 
 # Written for this test.
 TEXTS = [

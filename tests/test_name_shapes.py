@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from conftest import extract_one, triples_of
 
-from kg.argument_names import company_of_same_name
+from kg.extraction.argument_names import company_of_same_name
+from kg.extraction.resolve import ArticleResolver
 from kg.model import Mention
 from kg.resolution.curated import curated_variant
-from kg.resolve import ArticleResolver
 
 
 def _types(graph) -> dict[str, str]:
@@ -179,7 +179,7 @@ def test_shares_that_fall_or_a_share_of_a_market_own_nothing(nlp) -> None:
 
 
 def test_pieces_of_a_firm_name_cut_by_a_city_in_parentheses_are_joined(nlp) -> None:
-    from kg.organ_names import joined_organs
+    from kg.extraction.organ_names import joined_organs
 
     doc = nlp("The buyer was Lanmeixing (Beijing) Technology, a unit of Harwell Group.")
     pieces = [
@@ -196,7 +196,7 @@ def test_pieces_of_a_firm_name_cut_by_a_city_in_parentheses_are_joined(nlp) -> N
 
 
 def test_a_short_name_in_parentheses_takes_the_type_of_the_name_it_shortens(nlp) -> None:
-    from kg.acronyms import apply_acronyms
+    from kg.extraction.acronyms import apply_acronyms
 
     doc = nlp("Qiaolan Cloud Technology Ltd. (Qiaolan Cloud) lost. Qiaolan Cloud will appeal.")
     long_name = Mention("Qiaolan Cloud Technology Ltd.", "Company", 0, 4, 0, None, "ner")

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from kg.queries import library
+from kg.queries.library import library
 from kg.store import Neo4jSettings, open_store
 from kg.store.neo4j_store import Neo4jStore, server_major_version, write_statements
 from kg.store.reader import stored_articles
@@ -203,7 +203,7 @@ def test_settings_come_from_the_environment_and_hide_the_password(monkeypatch) -
     ],
 )
 def test_unreachable_or_malformed_server_is_one_line_exit_1(runner, args, expected) -> None:
-    from kg.cli import main
+    from kg.cli.main import main
 
     result = runner.invoke(main, ["stats", *args], env={"NEO4J_PASSWORD": "pw-never-shown"})
     assert result.exit_code == 1
@@ -232,7 +232,7 @@ def test_old_server_versions_are_recognised() -> None:
 
 def test_push_copies_whole_articles_and_resumes_without_resending(samples_db, tmp_path) -> None:
     # push is store-agnostic; a second embedded store stands in as the target here
-    from kg.push import push
+    from kg.jobs.push import push
 
     counts = "MATCH (a)-[r]->(b) RETURN label(r) AS type, count(r) AS n ORDER BY type"
     with open_store(samples_db, read_only=True) as source, open_store(tmp_path / "t") as target:
@@ -302,8 +302,8 @@ def test_fake_driver_server_errors_become_one_line_advice(make_error, expected) 
 def test_judgements_travel_with_a_push_to_the_fake_driver(tmp_path) -> None:
     from conftest import article
 
-    from kg.judging import merge
-    from kg.push import push
+    from kg.jobs.judging import merge
+    from kg.jobs.push import push
 
     firms = [
         article("j1", [("ministry-of-finance", "Ministry of Finance", "Regulator"),

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import article
 
-from kg.cli import main
+from kg.cli.main import main
 from kg.store import open_store
 
 REGULATOR = ("northern-data-bureau", "Northern Data Bureau", "Regulator")

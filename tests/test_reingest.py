@@ -17,7 +17,7 @@ OTHER = "Kuaishou said on Friday that it would appeal."
 
 
 def write(db: Path, nlp, documents: list[Document], bulk: bool) -> None:
-    from kg.extract import extract_documents
+    from kg.extraction.extract import extract_documents
 
     graphs = list(extract_documents(nlp, documents))
     with open_store(db) as store:
@@ -127,7 +127,7 @@ def test_the_entity_index_stays_dense_when_an_entity_in_its_middle_goes(
 
 def test_the_extractor_fingerprint_follows_the_model_files(tmp_path: Path) -> None:
     # an ingest skips an article only if text, metadata and this fingerprint are unchanged
-    from kg.pipeline import extractor_fingerprint
+    from kg.extraction.pipeline import extractor_fingerprint
 
     model = tmp_path / "model"
     model.mkdir()

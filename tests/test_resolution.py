@@ -143,7 +143,7 @@ def test_judgements_override_names() -> None:
 
 
 def test_kg_eval_resolution_on_an_invented_corpus(runner, tmp_path) -> None:
-    from kg.cli import main
+    from kg.cli.main import main
 
     folder = tmp_path / "gold"
     folder.mkdir()
@@ -216,8 +216,8 @@ def test_an_actor_named_by_a_description_keeps_to_its_article() -> None:
 def test_a_family_name_alone_that_the_recogniser_mistyped_is_the_person_named_before(
     full: str, short: str
 ) -> None:
+    from kg.extraction.resolve import ArticleResolver
     from kg.model import Mention
-    from kg.resolve import ArticleResolver
 
     resolver = ArticleResolver(
         [

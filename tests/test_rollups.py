@@ -10,7 +10,7 @@ import pytest
 
 from kg.errors import QueryError, StoreError
 from kg.model import ArticleGraph, Document, Entity, Relation
-from kg.queries import find_query, run_named
+from kg.queries.library import find_query, run_named
 from kg.store import open_store, rollups
 from kg.store.ladybug_store import LadybugStore
 

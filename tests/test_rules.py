@@ -6,13 +6,13 @@ from __future__ import annotations
 import pytest
 from conftest import extract_one, triples_of
 
-from kg.extract import extract_documents, to_gold_format
+from kg.extraction.extract import extract_documents, to_gold_format
 from kg.model import Document
 
 
 @pytest.fixture(scope="module")
 def rules_nlp():
-    from kg.pipeline import build_pipeline
+    from kg.extraction.pipeline import build_pipeline
 
     return build_pipeline("rules")
 
@@ -449,8 +449,8 @@ def test_what_a_regulator_orders_halted_is_suspended(rules_nlp) -> None:
 
 
 def test_a_doubled_comma_does_not_break_a_list(rules_nlp) -> None:
-    from kg.mentions import find_mentions
-    from kg.rulebase import mention_lists
+    from kg.extraction.mentions import find_mentions
+    from kg.extraction.rulebase import mention_lists
 
     doc = rules_nlp("Regulators met Alibaba, Tencent,, Baidu and JD.com, and Xiaomi met Meituan.")
     mentions = find_mentions(doc)
@@ -770,7 +770,7 @@ def test_a_group_noun_with_no_list_just_before_reaches_no_one(rules_nlp) -> None
 
 
 def test_a_headline_is_not_read_as_one_long_firm_name(rules_nlp) -> None:
-    from kg.mentions import find_mentions
+    from kg.extraction.mentions import find_mentions
 
     doc = rules_nlp("Shanghai Summons Meituan Over Rider Pay\n\nThe market regulator spoke.")
     assert [m.text for m in find_mentions(doc) if "Meituan" in m.text] == ["Meituan"]
@@ -1519,7 +1519,7 @@ def test_a_sum_hung_on_the_verb_names_who_was_fined() -> None:
     from spacy.lang.en import English
     from spacy.tokens import Doc
 
-    from kg.relations import direct_objects
+    from kg.extraction.relations import direct_objects
 
     words = ["The", "state", "fined", "search", "giant", "Quillfeed", "2", "billion", "yuan"]
     heads = [1, 2, 2, 4, 2, 8, 7, 8, 2]
@@ -1578,7 +1578,7 @@ def test_how_a_policy_was_made_is_no_part_of_its_description() -> None:
     from spacy.lang.en import English
     from spacy.tokens import Doc
 
-    from kg.described import described_policies
+    from kg.extraction.described import described_policies
 
     def described(words: list[str], heads: list[int], deps: list[str]) -> list[str]:
         lemmas = [w.lower() for w in words]

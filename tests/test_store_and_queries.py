@@ -7,15 +7,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from kg_loaders import load_sources
 
-from kg.dates import parse_full_date
-from kg.ingest import ingest
-from kg.mapview import MapRequest, by_pair, collect_edges
+from kg.extraction.dates import parse_full_date
+from kg.jobs.ingest import ingest
 from kg.model import ArticleGraph, Document, Entity, Relation
-from kg.queries import find_query, library, run_named
+from kg.outputs.mapview import MapRequest, by_pair, collect_edges
+from kg.queries.library import find_query, library, run_named
 from kg.resources import SAMPLES_DIR
 from kg.store import open_store
-from loaders import load_sources
 
 
 def run(store, query_name: str, **params):
@@ -167,7 +167,7 @@ def test_second_writer_gets_a_clear_message(tmp_path: Path) -> None:
         assert result.returncode == 3, result.stderr
         assert "another kg process is writing" in result.stdout
         command = ["query", "--write", "--db", str(db), "--cypher", "RETURN 1"]
-        cli = subprocess.run([sys.executable, "-c", "from kg.cli import main; main()", *command],
+        cli = subprocess.run([sys.executable, "-c", "from kg.cli.main import main; main()", *command],
                              capture_output=True, text=True)  # fmt: skip
         assert cli.returncode != 0
         assert len(cli.stderr.splitlines()) == 1 and "another kg process" in cli.stderr

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from kg.extraction.pipeline import load_model
 from kg.extraction.token_attributes import (
     LEMMATIZER_FACTORY,
     RULER_FACTORY,
     ArrayAttributeRuler,
     use_array_annotators,
 )
-from kg.pipeline import load_model
 
 # Written for this test: contractions, pronouns, auxiliaries, expletives, dialect spellings,
 # blank lines and the attribute ruler's multi-word exceptions.

@@ -139,7 +139,7 @@ def test_a_place_the_recogniser_takes_for_the_state_is_the_state_only_where_it_a
 ) -> None:
     from spacy.tokens import Span
 
-    from kg.mentions import _mention_from_span
+    from kg.extraction.mentions import _mention_from_span
 
     doc = nlp(text)
     (china,) = [t for t in doc if t.text == "China"]
@@ -206,7 +206,7 @@ def test_a_pronoun_that_is_not_a_possessive_does_not_stand_for_its_own_subject(n
 def test_a_recognised_name_that_runs_on_through_a_verb_is_cut_before_it(nlp) -> None:
     from spacy.tokens import Span
 
-    from kg.mentions import _mention_from_span
+    from kg.extraction.mentions import _mention_from_span
 
     doc = nlp("The Lanxi Bureau of Market Supervision fined Qorvia Tech 2 million yuan.")
     verb = next(t.i for t in doc if t.text == "fined")
@@ -219,7 +219,7 @@ def test_a_recognised_name_that_runs_on_through_a_verb_is_cut_before_it(nlp) -> 
 def test_a_recognised_name_leaves_out_the_full_stop_after_it_and_an_unclosed_quote(nlp) -> None:
     from spacy.tokens import Span
 
-    from kg.mentions import _mention_from_span
+    from kg.extraction.mentions import _mention_from_span
 
     doc = nlp("The CAC drafted new curbs on livestreaming. Firms objected.")
     stop = next(t.i for t in doc if t.text == ".")
@@ -239,8 +239,8 @@ def test_a_claim_a_verb_makes_of_one_listed_name_holds_for_each_but_a_possessive
     from kg.extraction.component import extraction_of
     from kg.extraction.listed import listed_claims
     from kg.extraction.relate import allowed_types
+    from kg.extraction.rulebase import mention_lists
     from kg.model import Claim
-    from kg.rulebase import mention_lists
 
     doc = nlp(
         "The State Administration for Market Regulation fined Kuaishou, NetEase and Xiaomi "
@@ -276,7 +276,7 @@ def test_a_claim_a_verb_makes_of_one_listed_name_holds_for_each_but_a_possessive
 def test_a_common_word_or_a_bare_policy_word_the_recogniser_marks_is_not_a_name(nlp) -> None:
     from spacy.tokens import Span
 
-    from kg.mentions import _mention_from_span
+    from kg.extraction.mentions import _mention_from_span
 
     doc = nlp("Tighter rules hit Qorvia on Monday, and the Measures take effect in May.")
     at = {t.text: t.i for t in doc}
@@ -290,7 +290,7 @@ def test_a_common_word_or_a_bare_policy_word_the_recogniser_marks_is_not_a_name(
 def test_a_name_the_recogniser_marks_only_in_a_title_case_headline_is_not_a_name(nlp) -> None:
     from spacy.tokens import Span
 
-    from kg.mentions import _mention_from_span
+    from kg.extraction.mentions import _mention_from_span
 
     doc = nlp(
         "Watchdogs Warn Velmora And Ostrick Over Data\n\n"
@@ -325,9 +325,9 @@ def test_an_unrecognised_name_that_a_regulator_acts_on_is_read_from_where_it_sta
 
 
 def test_a_name_read_from_where_it_stands_is_kept_only_if_it_takes_part_in_a_claim(nlp) -> None:
-    from kg.argument_names import argument_names
+    from kg.extraction.argument_names import argument_names
+    from kg.extraction.resolve import resolve_article
     from kg.model import Document
-    from kg.resolve import resolve_article
 
     doc = nlp("Lawmakers said the market regulator would fine Hanwei and Dorsel.")
     doc.ents = []  # as if the recogniser had found nothing
@@ -345,7 +345,7 @@ def test_a_name_read_from_where_it_stands_is_kept_only_if_it_takes_part_in_a_cla
 def test_a_role_noun_apposed_to_or_before_a_name_makes_it_a_person(nlp) -> None:
     from spacy.tokens import Span
 
-    from kg.mentions import _mention_from_span
+    from kg.extraction.mentions import _mention_from_span
 
     doc = nlp("Dorsel Quan, a lawyer at Harwell, said economist Tamsin Obi agreed.")
     at = {t.text: t.i for t in doc}
@@ -360,7 +360,7 @@ def test_a_role_noun_apposed_to_or_before_a_name_makes_it_a_person(nlp) -> None:
 def test_the_last_word_of_a_name_types_it_unless_products_end_with_it_too(nlp) -> None:
     from spacy.tokens import Span
 
-    from kg.mentions import _mention_from_span
+    from kg.extraction.mentions import _mention_from_span
 
     doc = nlp(
         "Harwell Law Firm sued Ningbo Evening News in Ningbo Intermediate Court over Quillfeed Pay."
@@ -380,7 +380,7 @@ def test_the_last_word_of_a_name_types_it_unless_products_end_with_it_too(nlp) -
 def test_a_dateline_and_an_unknown_short_acronym_are_no_names(nlp) -> None:
     from spacy.tokens import Span
 
-    from kg.mentions import _mention_from_span
+    from kg.extraction.mentions import _mention_from_span
 
     doc = nlp("BEIJING (Wire) - Beijing fined QXR and the CAC on Monday.")
     at = {t.text: t.i for t in doc}
@@ -408,7 +408,7 @@ def test_a_dateline_and_an_unknown_short_acronym_are_no_names(nlp) -> None:
 def test_a_school_a_forum_or_a_province_named_alone_is_no_actor(nlp) -> None:
     from spacy.tokens import Span
 
-    from kg.mentions import _mention_from_span
+    from kg.extraction.mentions import _mention_from_span
 
     doc = nlp("Lanmei University, the Hanwei Forum and Sichuan praised Lanmei Games.")
     at = {t.text: t.i for t in doc}
@@ -494,8 +494,8 @@ def test_an_owner_of_a_group_of_firms_owns_the_firms_it_lists(nlp) -> None:
 def test_a_sum_the_recogniser_leaves_unmarked_still_gives_the_receiver_and_the_amount(
     nlp,
 ) -> None:
-    from kg.mentions import find_mentions
-    from kg.relations import find_claims
+    from kg.extraction.mentions import find_mentions
+    from kg.extraction.relations import find_claims
 
     doc = nlp("The Ministry of Commerce fined Qorvia Logistics Ltd 4 million yuan.")
     doc.ents = [e for e in doc.ents if e.label_ not in ("MONEY", "Company")]  # as it may leave it
@@ -509,7 +509,7 @@ def test_a_name_the_recogniser_takes_for_a_policy_is_a_company_where_a_regulator
 ) -> None:
     from spacy.tokens import Span
 
-    from kg.mentions import find_mentions
+    from kg.extraction.mentions import find_mentions
 
     doc = nlp("The market regulator fined Hanwei under the Harwell Data Law on Monday.")
     at = {t.text: t.i for t in doc}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.cli import main
+from kg.cli.main import main
 from kg.extraction.settings import DEFAULT_CONFIG
 from kg.extraction.trained import FORMAT
 
@@ -69,9 +69,9 @@ def test_training_is_reproducible(trained: Path, quick_config: Path, tmp_path: P
 
 
 def test_a_trained_model_is_used_by_extraction(trained: Path) -> None:
-    from kg.extract import extract_documents
+    from kg.extraction.extract import extract_documents
+    from kg.extraction.pipeline import build_pipeline
     from kg.model import Document
-    from kg.pipeline import build_pipeline
 
     nlp = build_pipeline(str(trained))
     assert nlp.pipe_names[-1] == "kg_relations"

@@ -1,3 +1,3 @@
-"""Extraction that is learned: the annotated corpus, the trained recogniser and relationship
-classifier, their training and cross-validation. May import kg.model, kg.ontology and the rule
-modules of extraction; never a store or the CLI."""
+"""Extraction: one article's text to entities and relationships: the spaCy pipeline, the
+rules, the trained recogniser and classifier, their training, scoring and cross-validation.
+May import the shared model and resolution; never the store, queries, outputs, jobs or CLI."""

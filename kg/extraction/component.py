@@ -31,9 +31,9 @@ class RelationStage:
 
     def extract(self, doc: Doc) -> tuple[list[Mention], list[Claim]]:
         """The mentions of a parsed Doc and the claims between them."""
-        from kg.mentions import find_mentions
-        from kg.namesakes import as_firms
-        from kg.relations import find_claims
+        from kg.extraction.mentions import find_mentions
+        from kg.extraction.namesakes import as_firms
+        from kg.extraction.relations import find_claims
 
         mentions = find_mentions(doc)
         rule_claims = find_claims(doc, mentions)

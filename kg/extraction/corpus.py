@@ -56,7 +56,7 @@ def gold_pairs(gold_dir: Path) -> list[tuple[Path, Path]]:
 def read_corpus(directories: Iterable[Path]) -> list[AnnotatedDocument]:
     """Every annotated document of the folders, in folder then name order; a malformed file
     stops the reading with its name (training on half a corpus would mislead)."""
-    from loaders.jsondoc import from_record
+    from kg_loaders.jsondoc import from_record
 
     corpus: list[AnnotatedDocument] = []
     for directory in directories:

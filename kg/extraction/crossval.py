@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from kg.evaluate import Scoreboard, score_document
 from kg.extraction.corpus import AnnotatedDocument, folds, read_corpus
+from kg.extraction.evaluate import Scoreboard, score_document
 from kg.extraction.examples import PreparedDocument, prepare
 from kg.extraction.training import Plan, Progress, fit_model, plan, training_parser
 
@@ -20,8 +20,8 @@ _shared: tuple[list[AnnotatedDocument], list[PreparedDocument], Plan] | None = N
 
 def predictions(model: str, documents: Sequence[AnnotatedDocument]) -> list[dict[str, Any]]:
     """The gold-format extraction of each document with MODEL (a directory or 'rules')."""
-    from kg.extract import extract_documents, to_gold_format
-    from kg.pipeline import build_pipeline
+    from kg.extraction.extract import extract_documents, to_gold_format
+    from kg.extraction.pipeline import build_pipeline
 
     nlp = build_pipeline(model)
     return [

@@ -72,8 +72,8 @@ def _relation_rows(
     cross_sentence: bool,
     document: PreparedDocument,
 ) -> None:
-    from kg.mentions import find_mentions
-    from kg.relations import find_claims
+    from kg.extraction.mentions import find_mentions
+    from kg.extraction.relations import find_claims
 
     kept = [e for e in parsed.ents if e.label_ in settings.kept_labels]
     entity_at: dict[int, str] = {}

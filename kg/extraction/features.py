@@ -8,12 +8,12 @@ from collections.abc import Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from kg.cues import Cues, cues
 from kg.extraction.candidates import Candidate, sentence_of_tokens
 from kg.extraction.classifier import RULE
+from kg.extraction.cues import Cues, cues
+from kg.extraction.rulebase import mention_lists
+from kg.extraction.token_table import token_table
 from kg.model import Claim, Mention
-from kg.rulebase import mention_lists
-from kg.token_table import token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

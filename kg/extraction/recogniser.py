@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.extraction.corpus import AnnotatedDocument, gold_spans, relation_ranges
-from kg.mentions import FINITE_VERB_TAGS
+from kg.extraction.mentions import FINITE_VERB_TAGS
 
 if TYPE_CHECKING:
     from spacy.language import Language

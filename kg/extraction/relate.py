@@ -6,16 +6,16 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
-from kg.cues import cues
-from kg.dates import date_texts
 from kg.extraction.candidates import Candidate, candidates
 from kg.extraction.classifier import RelationClassifier
+from kg.extraction.cues import cues
+from kg.extraction.dates import date_texts
 from kg.extraction.features import PairFeatures
 from kg.extraction.listed import listed_claims
+from kg.extraction.money import stated_sum
+from kg.extraction.rulebase import MODALITY_FACTOR, modality_of
 from kg.model import Claim, Mention
-from kg.money import stated_sum
 from kg.ontology import ontology
-from kg.rulebase import MODALITY_FACTOR, modality_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -86,7 +86,7 @@ def plan(config_path: Path | None, base: str | None = None) -> Plan:
 
 def training_parser(base: str | None) -> Language:
     """The base pipeline as extraction runs it, without the gazetteer and trained parts."""
-    from kg.pipeline import PARAGRAPH_BREAKS, _register_paragraph_breaks, load_model
+    from kg.extraction.pipeline import PARAGRAPH_BREAKS, _register_paragraph_breaks, load_model
 
     nlp = load_model(base)
     _register_paragraph_breaks()
@@ -214,7 +214,7 @@ def fit_model(
     about: dict[str, Any],
 ) -> dict[str, Any]:
     """Train both parts on PREPARED documents and write the model directory OUT."""
-    from kg.pipeline import load_model
+    from kg.extraction.pipeline import load_model
 
     started = time.monotonic()
     base = load_model(plan.base)

@@ -1,4 +1,6 @@
-"""Graph stores behind one interface; the embedded LadybugDB store is the default."""
+"""The store: graph stores behind one interface (the embedded LadybugDB store is the default,
+Neo4j over Bolt the other). May import the shared model and resolution; never extraction,
+queries, outputs, jobs or the CLI."""
 
 from __future__ import annotations
 
