@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 # How an article stated a relationship: as fact, as someone's report, as a plan, or hedged.
@@ -63,6 +63,15 @@ class Entity:
     aliases: tuple[str, ...] = ()
     wikidata: str | None = None
     description: str | None = None
+
+    def absorb(self, other: Entity) -> Entity:
+        """This entity with OTHER's names among its aliases (its name too, unless the same),
+        each once, first seen first; OTHER's Wikidata id where this one has none. The one way
+        two records of an actor become one (resolution, judgements, store writes)."""
+        names = (*self.aliases, *((other.name,) if other.name != self.name else ()), *other.aliases)
+        return replace(
+            self, aliases=tuple(dict.fromkeys(names)), wikidata=self.wikidata or other.wikidata
+        )
 
 
 @dataclass(frozen=True)

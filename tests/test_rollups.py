@@ -287,3 +287,28 @@ def test_ranked_targets_takes_only_type_sets_the_store_ranks() -> None:
     assert query.bind({"types": punished, "limit": "5"})["types"] == punished.split(",")
     with pytest.raises(QueryError, match="no ranking is kept for relationship types FINED,MET"):
         query.bind({"types": "FINED,MET", "limit": "5"})
+
+
+def test_every_statement_template_is_filled_by_one_checked_function() -> None:
+    from kg.store.schema import fill, statement
+
+    counted = fill(statement("count_relationships"), RELATION="FINED")
+    assert "__" not in counted and "FINED" in counted
+    with pytest.raises(KeyError):
+        fill(statement("count_relationships"), RELATION="BRIBED")  # not in the ontology
+    with pytest.raises(ValueError, match="not filled: __PATTERN__, __PERIODS__"):
+        fill(statement("board_evidence"), LABEL="Company")
+
+
+def test_arrow_tables_are_scanned_through_one_helper_that_owns_their_name() -> None:
+    import re
+    from pathlib import Path
+
+    kg_dir = Path(__file__).resolve().parents[1] / "kg"
+    statements = {p.name: p.read_text() for p in (kg_dir / "store").glob("*.cypher")}
+    scans = re.compile(r"^(?:LOAD|COPY \w+) FROM (\S+)", re.M)
+    named = {name: set(scans.findall(text)) for name, text in statements.items()}
+    assert {n for names in named.values() for n in names} == {"__ROWS__"}
+    users = [p.relative_to(kg_dir).as_posix() for p in kg_dir.rglob("*.py")
+             if "scanned_rows" in p.read_text()]  # fmt: skip
+    assert users == ["store/ladybug_store.py"]

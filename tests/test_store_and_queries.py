@@ -185,3 +185,16 @@ def test_entity_index_pages_through_every_entity_once(samples_store) -> None:
     )
     assert len(pages) > 3 and all(len(page) == 7 for page in pages[:-1])
     assert len(ids) == len(set(ids)) == entities
+
+
+def test_the_shipped_library_is_read_once_per_process(samples_store, monkeypatch) -> None:
+    from kg.queries import library as module
+
+    run_named(samples_store, "graph_summary", {})  # read here if no test read it before
+    read: list[object] = []
+    monkeypatch.setattr(module, "parse_query_file", lambda path: read.append(path))
+    monkeypatch.setattr(Path, "read_text", lambda *a, **k: read.append(a) or "")
+    for _ in range(3):
+        run_named(samples_store, "graph_summary", {})
+        assert library().keys() == module.library().keys()
+    assert read == []

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
+from kg.extraction.sentences import sentence_of_tokens
 from kg.extraction.token_table import token_table
 from kg.model import Mention
 from kg.resources import load_yaml
@@ -57,9 +58,7 @@ def link_anaphors(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     rules = anaphor_rules()
     covered = {i for m in mentions for i in range(m.start, m.end)}
     by_start = sorted(mentions, key=lambda m: m.start)
-    sentence_of = [0] * len(doc)
-    for index, sent in enumerate(doc.sents):
-        sentence_of[sent.start : sent.end] = [index] * (sent.end - sent.start)
+    sentence_of = sentence_of_tokens(doc)
     added: list[Mention] = []
     words = rules.starting_words
     for i, lower in enumerate(token_table(doc).lowers):

@@ -20,6 +20,7 @@ from kg.extraction.rulebase import (
     prep_objects,
     subject_tokens,
 )
+from kg.extraction.sentences import sentence_starts
 from kg.extraction.token_table import token_table
 from kg.model import Claim
 
@@ -41,7 +42,7 @@ class BridgeRules(RuleBase):
 
     def _group_claims(self) -> Iterator[Claim]:
         sentences = list(self.doc.sents)
-        number = {sent.start: n for n, sent in enumerate(sentences)}
+        number = sentence_starts(self.doc)
         window = self.lexicon.group_window
         for subjects, rel_type, group, modality in self._group_events():
             here = number[group.sent.start]
@@ -89,8 +90,7 @@ class BridgeRules(RuleBase):
         """'The NPPA called in NetEase. Its founder and its CFO joined the talks.': the people
         who attended a summons or a meeting named just before were summoned by its host; 'the
         meeting' is the one named last, however far back."""
-        sentences = list(self.doc.sents)
-        number = {sent.start: n for n, sent in enumerate(sentences)}
+        number = sentence_starts(self.doc)
         window = self.lexicon.attendance_window
         hosts = self._hosts(number)
         for verb in self.doc:

@@ -5,13 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
 
 from kg.model import Mention, name_key
 from kg.ontology import ontology
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
 
 
 @dataclass(frozen=True)
@@ -35,14 +31,6 @@ def allowed_pairs() -> frozenset[tuple[str, str]]:
     )
 
 
-def sentence_of_tokens(doc: Doc) -> list[int]:
-    """The sentence index of every token."""
-    index = [0] * len(doc)
-    for number, sent in enumerate(doc.sents):
-        index[sent.start : sent.end] = [number] * (sent.end - sent.start)
-    return index
-
-
 def same_entity(a: Mention, b: Mention) -> bool:
     """Whether two mentions plainly name one entity (one curated id, one name, an acronym)."""
     if a.gazetteer_id and a.gazetteer_id == b.gazetteer_id:
@@ -55,7 +43,7 @@ def candidates(
     mentions: list[Mention], sentence: list[int], cross_sentence: bool
 ) -> list[Candidate]:
     """Ordered pairs of mentions in one sentence (or adjacent ones) that may be related;
-    SENTENCE is the sentence index of each token (sentence_of_tokens)."""
+    SENTENCE is the sentence index of each token (kg.extraction.sentences.sentence_of_tokens)."""
     by_sentence: dict[int, list[int]] = {}
     for index, mention in enumerate(mentions):
         by_sentence.setdefault(sentence[mention.start], []).append(index)

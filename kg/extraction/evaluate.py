@@ -11,6 +11,7 @@ from typing import Any
 
 from kg.gazetteer import normalise_surface
 from kg.ontology import ontology
+from kg.scores import f1, share
 
 
 @dataclass
@@ -23,9 +24,9 @@ class Tally:
 
     def scores(self) -> dict[str, float | int]:
         """Precision, recall and F1 (0 where undefined), with the counts."""
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
+        p = share(self.tp, self.tp + self.fp)
+        r = share(self.tp, self.tp + self.fn)
+        f = f1(p, r)
         return {
             "precision": round(p, 4),
             "recall": round(r, 4),

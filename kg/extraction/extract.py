@@ -9,9 +9,10 @@ import os
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
-from itertools import groupby, islice
+from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
+from kg.batches import batches
 from kg.errors import LoadError
 from kg.extraction.component import FACTORY, extraction_of
 from kg.extraction.pipeline import FINGERPRINT_KEY
@@ -166,7 +167,7 @@ def _extract_in_pool(
         with multiprocessing.get_context("fork").Pool(
             workers, initializer=keep_freed_memory
         ) as pool:
-            for chunk in _chunks(documents, batch_size):
+            for chunk in batches(documents, batch_size):
                 pending.append(pool.apply_async(_extract_chunk, (chunk,)))
                 if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
                     yield from pending.popleft().get()
@@ -174,12 +175,6 @@ def _extract_in_pool(
                 yield from pending.popleft().get()
     finally:
         gc.unfreeze()
-
-
-def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    iterator = iter(documents)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
 
 
 # A document id used as it is for its output file: letters, digits, '.', '_' and '-', not

@@ -8,10 +8,11 @@ from collections.abc import Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from kg.extraction.candidates import Candidate, sentence_of_tokens
+from kg.extraction.candidates import Candidate
 from kg.extraction.classifier import RULE
 from kg.extraction.cues import Cues, cues
 from kg.extraction.rulebase import mention_lists
+from kg.extraction.sentences import sentence_of_tokens
 from kg.extraction.token_table import token_table
 from kg.model import Claim, Mention
 

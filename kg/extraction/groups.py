@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from kg.extraction.cues import cues
 from kg.extraction.money import is_sum
+from kg.extraction.sentences import sentence_starts
 from kg.extraction.token_table import TokenTable, token_table
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ def group_references(
     firms = [group for group in lists if all(mentions[i].label in FIRMS for i in group)]
     if not firms:
         return {}  # most documents: nothing a group noun could stand for
-    number = {sent.start: n for n, sent in enumerate(doc.sents)}
+    number = sentence_starts(doc)
     found: dict[int, list[int]] = {}
     for token in groups_in(doc, named):
         if not definite(token):

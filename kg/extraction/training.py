@@ -24,6 +24,7 @@ from kg.extraction.recogniser import (
 )
 from kg.extraction.settings import load_settings, require
 from kg.extraction.trained import CLASSIFIER_DIR, FORMAT, MODEL_FILE, RECOGNISER_DIR
+from kg.scores import f1, share
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -155,9 +156,9 @@ def _best_cut(
                 if probability >= (rule_threshold if ruled else threshold):
                     kept[(number, triple)] = hit
             tp = sum(kept.values())
-            p = tp / len(kept) if kept else 0.0
-            r = tp / total if total else 0.0
-            cuts[(t_at, r_at)] = (2 * p * r / (p + r) if p + r else 0.0, p, r)
+            p = share(tp, len(kept))
+            r = share(tp, total)
+            cuts[(t_at, r_at)] = (f1(p, r), p, r)
 
     def smoothed(at: tuple[int, int]) -> float:
         near = [

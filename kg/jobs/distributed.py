@@ -15,10 +15,10 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kg.batches import batches
 from kg.errors import KGError, LoadError
 from kg.jobs.shards import graphs_from_bytes, read_shard, shard_bytes, write_shard
 from kg.model import ArticleGraph, Document
@@ -179,8 +179,7 @@ class DaskExtraction:
         workers = max(1, len(self.client.scheduler_info().get("workers", {})))
         pending: deque[tuple[Any, list[Document]]] = deque()
         submitted = done = 0
-        iterator = iter(documents)
-        while partition := list(islice(iterator, self.partition_size)):
+        for partition in batches(documents, self.partition_size):
             future = self.client.submit(
                 extract_partition, submitted, partition, self.model,
                 str(self.shards) if self.shards else None, retries=RETRIES, pure=False,

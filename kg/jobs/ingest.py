@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, cast
 
 from kg_loaders import documents_only
 
+from kg.batches import batches
 from kg.errors import DiskFullError, LoadError, StoreError, StoreLockedError
 from kg.extraction.extract import LocalExtraction
 from kg.model import ArticleGraph, Document
@@ -67,20 +68,6 @@ def digest(document: Document, fingerprint: str) -> str:
 def stored_digests(store: GraphStore) -> dict[str, str]:
     """The digest of every stored article that has one."""
     return {d.id: d.digest for page in stored_documents(store, 5000) for d in page if d.digest}
-
-
-def _batches(
-    graphs: Iterator[ArticleGraph], size: int, flush: Callable[[], bool]
-) -> Iterator[list[ArticleGraph]]:
-    """Batches of at most SIZE articles; one is cut short when FLUSH says so."""
-    batch: list[ArticleGraph] = []
-    for graph in graphs:
-        batch.append(graph)
-        if len(batch) >= size or flush():
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 class _Watched:
@@ -199,7 +186,7 @@ def ingest(
             flushed = True
             return True
 
-        for batch in _batches(graphs, batch_size, flush):
+        for batch in batches(graphs, batch_size, flush):
             if actors is not None:
                 batch = [actors.resolve(graph) for graph in batch]
             if writing is not None:

@@ -108,8 +108,7 @@ def _merged(
     before = articles_mentioning(store, [gone])
     if kept is None or merged is None:
         return before, [rename(g, {gone: keep}) for g in before], {}
-    names = (*kept.aliases, merged.name, *merged.aliases)
-    known = {keep: replace(kept, aliases=tuple(dict.fromkeys(names)))}
+    known = {keep: kept.absorb(merged)}
     after = [rename(g, {gone: keep}, known.get) for g in before]
     return before, after, {"gone": asdict(merged), "kept_aliases": list(kept.aliases)}
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -63,8 +64,7 @@ class NamedQuery:
 
     def text(self, dialect: str | None = None) -> str:
         """The query text, preferring DIALECT's variant file when there is one."""
-        path = self.variants.get(dialect or "", self.path)
-        return path.read_text(encoding="utf-8")
+        return _read(self.variants.get(dialect or "", self.path))
 
     def normalise(self, params: dict[str, Any]) -> dict[str, Any]:
         """PARAMS with names in lookup form, however the caller wrote them, and ranked type
@@ -136,9 +136,25 @@ def parse_query_file(path: Path) -> NamedQuery:
     return NamedQuery(name, description, tuple(parameters), path, {})
 
 
+@cache
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
 def library(directory: Path | None = None) -> dict[str, NamedQuery]:
-    """All named queries by name, each with its dialect variants."""
-    directory = directory or cypher_dir()
+    """All named queries by name, each with its dialect variants: the shipped library is read
+    once per process (one `kg ask` looks up dozens of queries)."""
+    if directory is None:
+        return dict(_shipped())
+    return _read_library(directory)
+
+
+@cache
+def _shipped() -> dict[str, NamedQuery]:
+    return _read_library(cypher_dir())
+
+
+def _read_library(directory: Path) -> dict[str, NamedQuery]:
     queries: dict[str, NamedQuery] = {}
     for path in sorted(directory.glob("*.cypher")):
         if path.name.count(".") == 1:

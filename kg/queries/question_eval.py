@@ -10,6 +10,7 @@ from typing import Any
 from kg.errors import KGError
 from kg.gazetteer import normalise_surface
 from kg.queries.ask import ask
+from kg.scores import f1, share
 from kg.store.base import GraphStore
 
 
@@ -33,9 +34,9 @@ def score_question(given: list[str], gold: list[dict[str, Any]]) -> dict[str, fl
     names = {normalise_surface(n) for n in given}
     right = sum(1 for n in names if any(n in a for a in accepted))
     found = sum(1 for a in accepted if a & names)
-    p = right / len(names) if names else 0.0
-    r = found / len(accepted) if accepted else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
+    p = share(right, len(names))
+    r = share(found, len(accepted))
+    f = f1(p, r)
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from kg.resolution.matching import Match, Record, pairs, record
 from kg.resolution.rules import NameRules, name_rules
+from kg.scores import f1, share
 
 
 @dataclass(frozen=True)
@@ -62,9 +63,8 @@ def score_resolution(
             predicted += len(members) * (len(members) - 1) // 2
             inside = Counter(actor[m] for m in members)
             true += sum(n * (n - 1) // 2 for n in inside.values())
-        precision = true / predicted if predicted else 1.0
-        recall = true / gold_pairs if gold_pairs else 1.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        precision = share(true, predicted, empty=1.0)
+        recall = share(true, gold_pairs, empty=1.0)
         wrong = tuple(
             sorted(
                 (
@@ -80,7 +80,7 @@ def score_resolution(
                 threshold,
                 round(precision, 4),
                 round(recall, 4),
-                round(f1, 4),
+                round(f1(precision, recall), 4),
                 len(records),
                 gold_pairs,
                 wrong,

@@ -30,16 +30,7 @@ def rename(
         if known is None:
             entities[new_id] = replace(entity, id=new_id)
         else:
-            aliases = (
-                *known.aliases,
-                *((entity.name,) if entity.name != known.name else ()),
-                *entity.aliases,
-            )
-            entities[new_id] = replace(
-                known,
-                aliases=tuple(dict.fromkeys(aliases)),
-                wikidata=known.wikidata or entity.wikidata,
-            )
+            entities[new_id] = known.absorb(entity)
         surfaces = (*mentions.get(new_id, ()), *graph.mentions.get(entity.id, ()))
         mentions[new_id] = tuple(dict.fromkeys(surfaces))
     best: dict[tuple[str, str, str], Relation] = {}

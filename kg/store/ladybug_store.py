@@ -7,10 +7,10 @@ import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from kg.batches import batches
 from kg.errors import DiskFullError, ReadOnlyError, StoreError, StoreLockedError
 from kg.model import ArticleGraph, Document, Entity
 from kg.ontology import ontology
@@ -44,10 +44,11 @@ def _buffer_pool_bytes(cache_mb: int | None) -> int:
     return (cache_mb or 0) * 1024 * 1024
 
 
-def _chunks(graphs: Iterable[ArticleGraph], size: int) -> Iterator[list[ArticleGraph]]:
-    iterator = iter(graphs)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
+def _rows(result: Any) -> list[dict[str, Any]]:
+    """The rows of a statement's (last) result as dicts keyed by the RETURN names."""
+    last = (result if isinstance(result, list) else [result])[-1]
+    columns = last.get_column_names()
+    return [dict(zip(columns, row, strict=True)) for row in last.get_all()]
 
 
 def _translate(exc: Exception, where: Path) -> StoreError:
@@ -207,19 +208,22 @@ class LadybugStore(ClosingStore):
 
     def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run one Cypher query; rows as dicts keyed by the RETURN names."""
-        result = self._execute(query, params)
-        results = result if isinstance(result, list) else [result]
-        last = results[-1]
-        columns = last.get_column_names()
-        return [dict(zip(columns, row, strict=True)) for row in last.get_all()]
+        return _rows(self._execute(query, params))
 
-    def load(self, query: str, rows_table: Any) -> list[dict[str, Any]]:
-        """Run QUERY, which reads the Arrow table ROWS_TABLE as `LOAD FROM rows_table`.
+    def load(self, query: str, rows: Any) -> list[dict[str, Any]]:
+        """Run QUERY, which reads the Arrow table ROWS as `LOAD FROM __ROWS__`.
 
         Many rows go in faster this way: LadybugDB scans the table where it is, while each row
         of a `$rows` parameter is converted value by value (~80 us for a row of ten values).
         """
-        return self.run(query)
+        return _rows(self._scan(query, rows))
+
+    def _scan(self, query: str, rows: Any) -> Any:
+        """Run QUERY over the Arrow table ROWS, which the query calls `__ROWS__`. LadybugDB
+        finds a Python table by the name of a variable in the calling frames: that variable,
+        and the name put into the query for it, are here and nowhere else."""
+        scanned_rows = rows  # noqa: F841 - read by LadybugDB under this name
+        return self._execute(fill(query, {"ROWS": "scanned_rows"}))
 
     def write(
         self, graphs: Sequence[ArticleGraph], judgements: Sequence[dict[str, Any]] = ()
@@ -299,7 +303,7 @@ class LadybugStore(ClosingStore):
         written: dict[str, set[str]] = defaultdict(set)
         self._begin(0)
         try:
-            for chunk in _chunks(graphs, chunk_size):
+            for chunk in batches(graphs, chunk_size):
                 self._require_space(len(chunk))  # the stream's length is not known up front
                 tables |= rollups.tables_of(chunk)
                 for key, entity_ids in rollups.touched(chunk).items():
@@ -369,10 +373,9 @@ class LadybugStore(ClosingStore):
                 self._copy(lookup[kind], edges, lookup["label"], label)
 
     def _copy(self, table: str, new_rows: Any, source: str = "", target: str = "") -> None:
-        # COPY reads the Arrow table NEW_ROWS by its variable name; a table is never reused
-        # (copying one Arrow table twice crashed LadybugDB 0.22).
+        # a table is never reused (copying one Arrow table twice crashed LadybugDB 0.22)
         pair = f" (from='{source}', to='{target}')" if source else ""
-        self._execute(f"COPY {table} FROM new_rows{pair}")
+        self._scan(f"COPY {table} FROM __ROWS__{pair}", new_rows)
 
     def _rollback(self) -> None:
         if self._wrecked:
@@ -426,14 +429,7 @@ class LadybugStore(ClosingStore):
         if not entities:
             return
         merged = [
-            Entity(
-                e.id,
-                e.name,
-                label,
-                tuple(dict.fromkeys((*stored.get(e.id, []), *e.aliases))),
-                e.wikidata,
-            )  # fmt: skip
-            for e in entities
+            Entity(e.id, e.name, label, tuple(stored.get(e.id, ()))).absorb(e) for e in entities
         ]
         entity_rows = [
             {"id": e.id, "name": e.name, "wikidata": e.wikidata, "aliases": list(e.aliases)}

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from kg.batches import batches
 from kg.errors import ReadOnlyError, StoreError
 from kg.model import ArticleGraph
 from kg.store import rows
@@ -233,11 +234,6 @@ class Neo4jStore(ClosingStore):
         self._driver.close()
 
 
-def _batches(items: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
-    for start in range(0, len(items), ROWS_PER_STATEMENT):
-        yield items[start : start + ROWS_PER_STATEMENT]
-
-
 def _write_replacing(tx: Any, graphs: Sequence[ArticleGraph]) -> None:
     """Write GRAPHS in transaction TX; an article written again keeps nothing of its earlier
     extraction (its relationships and mentions go, and entities no article names any more)."""
@@ -255,7 +251,7 @@ def _write_replacing(tx: Any, graphs: Sequence[ArticleGraph]) -> None:
 def write_statements(graphs: Sequence[ArticleGraph]) -> Iterator[tuple[str, dict[str, Any]]]:
     """The batched UNWIND ... MERGE statements that write GRAPHS, keyed as on the embedded store
     (aliases merged in Cypher here, so one round trip per statement)."""
-    for batch in _batches(rows.article_rows(graphs)):
+    for batch in batches(rows.article_rows(graphs), ROWS_PER_STATEMENT):
         yield statement("merge_article"), {"rows": batch}
     for label, entities in rows.entities_by_label(graphs).items():
         entity_rows = [
@@ -263,15 +259,15 @@ def write_statements(graphs: Sequence[ArticleGraph]) -> Iterator[tuple[str, dict
             for e in entities.values()
         ]
         query = fill(statement("merge_entities", DIALECT), LABEL=label)
-        for batch in _batches(entity_rows):
+        for batch in batches(entity_rows, ROWS_PER_STATEMENT):
             yield query, {"rows": batch}
     for label, mention_rows in rows.mention_rows(graphs).items():
         query = fill(statement("merge_mentions"), LABEL=label)
-        for batch in _batches(mention_rows):
+        for batch in batches(mention_rows, ROWS_PER_STATEMENT):
             yield query, {"rows": batch}
     for (subject, rel_type, obj), relation_rows in rows.relation_rows(graphs).items():
         query = fill(
             statement("merge_relations", DIALECT), SUBJECT=subject, TYPE=rel_type, OBJECT=obj
         )
-        for batch in _batches(relation_rows):
+        for batch in batches(relation_rows, ROWS_PER_STATEMENT):
             yield query, {"rows": batch}

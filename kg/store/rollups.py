@@ -35,7 +35,7 @@ YEAR_SEPARATOR = "@"
 BY_YEAR_MARKER = "by-year"
 
 Run = Callable[[str, dict[str, Any]], list[dict[str, Any]]]
-# Runs a statement that reads an Arrow table of rows as `LOAD FROM rows_table`.
+# Runs a statement that reads an Arrow table of rows as `LOAD FROM __ROWS__`.
 Load = Callable[[str, Any], list[dict[str, Any]]]
 # Rows that take an entity off a board, and rows that put one on with its scores and evidence.
 ENTRY_COLUMNS = [("board", "STRING"), ("id", "STRING")]
@@ -210,7 +210,7 @@ class Rollups:
                 query = fill(statement("count_nodes"), LABEL=table)
             else:
                 rel = table if table == model.mentions_type else model.relation(table).name
-                query = statement("count_relationships").replace("__RELATION__", rel)
+                query = fill(statement("count_relationships"), RELATION=rel)
             count = self._run(query, {})[0]["n"]
             kind = "node" if is_node else "relationship"
             rows.append({"key": f"{kind}:{table}", "kind": kind, "type": table, "count": count})
@@ -268,7 +268,7 @@ class Rollups:
         """Which of IDS (None: every entity of LABEL) the entity index does not list."""
         if ids is not None and not ids:
             return []
-        query = statement("index_unlisted").replace("__ENTITIES__", _picked(label, ids))
+        query = fill(statement("index_unlisted"), {"ENTITIES": _picked(label, ids)})
         return [row["id"] for row in self._run(query, {"ids": sorted(ids or ())})]
 
     def rescore(self, entities: Mapping[str, set[str] | None]) -> None:
@@ -285,12 +285,8 @@ class Rollups:
     def _rescore_board(self, board: Board, ids: set[str] | None, periods: set[str] | None) -> None:
         """Rescore IDS on BOARD and on its boards by year of PERIODS (None: all), from one
         reading of their relationships, and keep each board's leaders."""
-        query = (
-            statement("board_scores")
-            .replace("__ENTITIES__", _picked(board.label, ids))
-            .replace("__PATTERN__", board.pattern())
-            .replace("__PERIODS__", board.periods())
-        )
+        query = fill(statement("board_scores"), {"ENTITIES": _picked(board.label, ids),
+                                                 **_board_fragments(board)})  # fmt: skip
         scores: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
         for row in self._run(query, {"ids": sorted(ids or ())}):
             if periods is None or row["period"] in periods:
@@ -331,11 +327,7 @@ class Rollups:
     ) -> dict[tuple[str, str], dict[str, list[str]]]:
         """The latest few pieces of evidence of ENTRIES, (board key, entity id) pairs of BOARD
         and its boards by year."""
-        query = (
-            fill(statement("board_evidence"), LABEL=board.label)
-            .replace("__PATTERN__", board.pattern())
-            .replace("__PERIODS__", board.periods())
-        )
+        query = fill(statement("board_evidence"), _board_fragments(board), LABEL=board.label)
         by_entry: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
         ids = sorted({entity_id for _, entity_id in entries})
         for row in self._run(query, {"ids": ids}):
@@ -354,6 +346,10 @@ class Rollups:
                 "dates": [r["date"] or "" for r in latest],
             }
         return out
+
+
+def _board_fragments(board: Board) -> dict[str, str]:
+    return {"PATTERN": board.pattern(), "PERIODS": board.periods()}
 
 
 def _picked(label: str, ids: set[str] | None) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
@@ -9,6 +11,8 @@ from kg.model import Entity, name_key
 from kg.ontology import Ontology, ontology
 
 STATEMENTS_DIR = Path(__file__).resolve().parent
+# every placeholder but __ROWS__, an Arrow table's name, which the store that scans it fills
+_PLACEHOLDER = re.compile(r"__(?!ROWS__)[A-Z]+__")
 RELATION_COLUMNS = {
     "article_id": "STRING",
     "evidence": "STRING",
@@ -58,18 +62,25 @@ def statement(name: str, dialect: str | None = None) -> str:
     return (STATEMENTS_DIR / f"{name}.cypher").read_text(encoding="utf-8")
 
 
-def fill(template: str, **labels: str) -> str:
-    """Put ontology-checked labels (never user values) into a statement template."""
+def fill(template: str, fragments: Mapping[str, str] | None = None, **labels: str) -> str:
+    """The one way a statement template is filled: LABELS are ontology-checked names put in
+    for `__KEY__` (LOOKUP a lookup type, TYPE a relationship type, RELATION one or the mentions
+    type, anything else a node label); FRAGMENTS are Cypher pieces that code built from
+    checked names (a board's MATCH pattern). Never user values; every placeholder is filled."""
     model = ontology()
     for key, value in labels.items():
         if key == "LOOKUP":
             if value not in (model.lookup["by_id"], model.lookup["by_name"]):
                 raise ValueError(f"Unknown lookup type {value!r}")
-        elif key == "TYPE":
+        elif key == "TYPE" or key == "RELATION" and value != model.mentions_type:
             model.relation(value)
-        else:
+        elif key != "RELATION":
             model.check_label(value)
         template = template.replace(f"__{key}__", value)
+    for key, fragment in (fragments or {}).items():
+        template = template.replace(f"__{key}__", fragment)
+    if left := _PLACEHOLDER.findall(template):
+        raise ValueError(f"statement template not filled: {', '.join(sorted(set(left)))}")
     return template
 
 
