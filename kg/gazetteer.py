@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+from kg.data_files import GazetteerFile, TypingFile, load_checked
 from kg.model import Entity, name_key
 from kg.ontology import ontology
 from kg.resources import load_yaml
@@ -57,6 +58,7 @@ class CuratedEntity:
 @cache
 def gazetteer() -> dict[str, CuratedEntity]:
     """All curated entities by id."""
+    load_checked("gazetteer.yaml", GazetteerFile)  # each entry's keys and values
     return curated_entities(load_yaml("gazetteer.yaml"))
 
 
@@ -97,7 +99,7 @@ def _described_aliases(entries: list[dict]) -> dict[str, list[str]]:
     """For each entry, the descriptions its `domains` make with the description heads of
     typing.yaml: a regulator whose domain is 'cybersecurity' is 'the cybersecurity watchdog'.
     A domain that two entries claim tells neither apart."""
-    heads = load_yaml("typing.yaml")["description_heads"]
+    heads = load_checked("typing.yaml", TypingFile).description_heads
     claimed: dict[str, str] = {}
     found: dict[str, list[str]] = {}
     for raw in entries:
@@ -158,12 +160,12 @@ def without_jurisdiction(surface: str) -> str:
 
 @cache
 def _policy_stage_prefixes() -> tuple[str, ...]:
-    return tuple(load_yaml("typing.yaml")["policy_stage_prefixes"])
+    return load_checked("typing.yaml", TypingFile).policy_stage_prefixes
 
 
 @cache
 def _jurisdiction_suffixes() -> tuple[str, ...]:
-    return tuple(load_yaml("typing.yaml")["jurisdiction_suffixes"])
+    return load_checked("typing.yaml", TypingFile).jurisdiction_suffixes
 
 
 @cache

@@ -11,7 +11,17 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = {"model", "errors", "ontology", "resources", "gazetteer", "batches", "scores", "__init__"}
+SHARED = {
+    "model",
+    "errors",
+    "ontology",
+    "resources",
+    "gazetteer",
+    "batches",
+    "scores",
+    "data_files",
+    "__init__",
+}
 ROOMS = {"extraction", "resolution", "store", "queries", "outputs", "jobs", "cli"}
 # what each room may import besides itself
 MAY_IMPORT = {

@@ -8,6 +8,7 @@ from bisect import bisect_left
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from kg.data_files import limits
 from kg.extraction.sentences import sentence_number
 from kg.extraction.token_table import TokenTable, token_table
 from kg.model import Mention
@@ -18,7 +19,6 @@ if TYPE_CHECKING:
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{1,7}$")
 
 
-MAX_SHORT_NAME = 5  # words of a short name defined in parentheses
 # "(hereinafter referred to as the Measures)", "(hereinafter, “Quillfeed”)": the legal
 # translator's way of defining a short name
 _HEREINAFTER = re.compile(
@@ -26,7 +26,6 @@ _HEREINAFTER = re.compile(
     r"(?P<short>[A-Z][^”\"’')]*?)[”\"’']?$",
     re.IGNORECASE,
 )
-HEREINAFTER_WORDS = 6  # words before the short name: "hereinafter referred to as the"
 
 
 def _definitions(doc: Doc, mentions: list[Mention]) -> dict[str, tuple[Mention, str]]:
@@ -34,10 +33,11 @@ def _definitions(doc: Doc, mentions: list[Mention]) -> dict[str, tuple[Mention, 
     'the Export Control Law (ECL)', 'Harwell Cloud Technology Co., Ltd. (Harwell Cloud)'; each
     with the name it shortens and its first word in lower case."""
     found: dict[str, tuple[Mention, str]] = {}
+    longest = limits().max_short_name
     for mention in mentions:
         if mention.end >= len(doc) or doc[mention.end].text != "(":
             continue
-        window = doc[mention.end + 1 : mention.end + 2 + MAX_SHORT_NAME + HEREINAFTER_WORDS]
+        window = doc[mention.end + 1 : mention.end + 2 + longest + limits().hereinafter_words]
         close = next((t.i for t in window if t.text == ")"), None)
         if close is None or close == mention.end + 1:
             continue
@@ -47,9 +47,9 @@ def _definitions(doc: Doc, mentions: list[Mention]) -> dict[str, tuple[Mention, 
         hereinafter = _HEREINAFTER.match(inside.text)
         if hereinafter is not None:
             short = hereinafter.group("short").strip()
-            if short[:1].isupper() and len(short.split()) <= MAX_SHORT_NAME:
+            if short[:1].isupper() and len(short.split()) <= longest:
                 found.setdefault(short, (mention, short.split()[0].lower()))
-        elif len(inside) > MAX_SHORT_NAME:
+        elif len(inside) > longest:
             continue
         elif len(inside) == 1 and _ACRONYM.match(inside.text):
             if sum(c.isupper() for c in inside.text) >= 2:

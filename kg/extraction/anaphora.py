@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
+from kg.data_files import TypingFile, load_checked
 from kg.extraction.sentences import sentence_of_tokens
 from kg.extraction.token_table import token_table
 from kg.model import Mention
-from kg.resources import load_yaml
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -40,16 +40,16 @@ class AnaphorRules:
 @cache
 def anaphor_rules() -> AnaphorRules:
     """The anaphor part of typing.yaml."""
-    raw = load_yaml("typing.yaml")
-    heads = {noun: label for label, nouns in raw["anaphors"].items() for noun in nouns}
+    raw = load_checked("typing.yaml", TypingFile)
+    heads = {noun: label for label, nouns in raw.anaphors.items() for noun in nouns}
     return AnaphorRules(
         heads,
-        int(raw["anaphor_window"]),
-        frozenset(raw["anaphor_topic_first"]),
-        frozenset(raw["person_pronouns"]),
-        frozenset(raw["thing_pronouns"]),
-        frozenset(raw["organisation_labels"]),
-        int(raw["pronoun_window"]),
+        int(raw.anaphor_window),
+        frozenset(raw.anaphor_topic_first),
+        frozenset(raw.person_pronouns),
+        frozenset(raw.thing_pronouns),
+        frozenset(raw.organisation_labels),
+        int(raw.pronoun_window),
     )
 
 

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from kg.data_files import TypingFile, load_checked
 from kg.extraction.cues import cues
 from kg.extraction.sentences import sentence_number
 from kg.extraction.token_table import token_table
 from kg.model import Mention
-from kg.resources import load_yaml
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -34,13 +34,13 @@ class DescriptionRules:
 @cache
 def description_rules() -> DescriptionRules:
     """Loaded once."""
-    spec = load_yaml("typing.yaml")["described_policies"]
+    spec = load_checked("typing.yaml", TypingFile).described_policies
     return DescriptionRules(
-        frozenset(spec["heads"]),
-        frozenset(spec["containers"]),
-        frozenset(spec["qualifiers"]),
-        frozenset(spec["not_topics"]),
-        frozenset(spec["unnamed"]),
+        frozenset(spec.heads),
+        frozenset(spec.containers),
+        frozenset(spec.qualifiers),
+        frozenset(spec.not_topics),
+        frozenset(spec.unnamed),
         frozenset(lemma for lemma, rel_type in cues().verbs.items() if rel_type == "ISSUED"),
     )
 

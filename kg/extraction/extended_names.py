@@ -10,6 +10,7 @@ from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
+from kg.data_files import limits
 from kg.extraction.cues import cues
 from kg.extraction.token_table import token_table
 from kg.gazetteer import alias_index, normalise_surface
@@ -22,8 +23,6 @@ if TYPE_CHECKING:
 METHOD = "extended"
 KNOWN_LABELS = frozenset({"Company", "Product"})
 PLACE_TYPES = frozenset({"GPE", "LOC"})
-MAX_WORDS = 5  # words after the known name, before the name's last word
-MAX_PRODUCT_WORDS = 3  # "Quillfeed Ads Platform SDK"
 NOT_PRODUCT_WORDS = frozenset(
     {"DATE", "TIME", "PERSON", "GPE", "LOC", "NORP", "MONEY", "CARDINAL", "ORDINAL"}
     | {"Person", "Regulator", "Policy", "Media"}
@@ -73,7 +72,9 @@ def _name_after(doc: Doc, end: int, taken: set[int], heads: frozenset[str], plac
     sentence_end = doc[end - 1].sent.end
     closed, position, words = end, end, 0
     named = placed  # a place, or a word that is more than a legal form
-    while position < sentence_end and position not in taken and words <= MAX_WORDS:
+    while (
+        position < sentence_end and position not in taken and words <= limits().extended_name_words
+    ):
         token = doc[position]
         if token.text == "(" and position + 2 < sentence_end and doc[position + 2].text == ")":
             if not _capitalised(doc[position + 1]):
@@ -97,7 +98,11 @@ def _product_after(doc: Doc, end: int, taken: set[int], excluded: frozenset[str]
     words, legal forms, roles) end the run: 'Quillfeed Holdings', 'Quillfeed Chairman X'."""
     sentence_end = doc[end - 1].sent.end
     position = end
-    while position < sentence_end and position not in taken and position - end < MAX_PRODUCT_WORDS:
+    while (
+        position < sentence_end
+        and position not in taken
+        and position - end < limits().extended_product_words
+    ):
         token = doc[position]
         if (
             not token.is_alpha

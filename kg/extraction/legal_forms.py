@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from kg.data_files import limits
 from kg.model import Mention
 from kg.resolution.rules import name_rules
 
@@ -14,7 +15,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 LABELS = frozenset({"Company"})
-ABBREVIATION = 4  # "Inc", "Ltd", "Corp": a period right after one belongs to it
 
 
 def _legal_form(doc: Doc, index: int, taken: set[int]) -> int:
@@ -48,7 +48,7 @@ def _attached_period(doc: Doc, position: int, sentence_end: int) -> bool:
         position < sentence_end
         and doc[position].text == "."
         and not before.whitespace_
-        and len(before.text) <= ABBREVIATION
+        and len(before.text) <= limits().legal_form_abbreviation
     )
 
 

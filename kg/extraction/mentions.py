@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from kg.data_files import TypingFile, limits, load_checked
 from kg.extraction.acronyms import apply_acronyms
 from kg.extraction.anaphora import anaphor_rules, link_anaphors
 from kg.extraction.argument_names import argument_names
@@ -30,7 +31,6 @@ from kg.gazetteer import (
 from kg.model import METONYMY, Mention
 from kg.ontology import ontology
 from kg.resolution.rules import name_rules
-from kg.resources import load_yaml
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -42,8 +42,6 @@ FIRM_LABELS = frozenset({"Company", "Product", "Media"})  # the types context te
 VERB_TAGS = frozenset({"VBZ", "VBG", "VBD"})
 FINITE_VERB_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
 CLOSING_TAGS = frozenset({".", ",", ":"})  # punctuation that ends a clause, never a name
-# The share of a line's words capitalised from which it reads as a Title-case headline.
-TITLE_CASE_SHARE = 0.6
 
 
 @dataclass(frozen=True)
@@ -77,34 +75,32 @@ class TypingRules:
 @cache
 def typing_rules() -> TypingRules:
     """typing.yaml, loaded once."""
-    raw = load_yaml("typing.yaml")
+    raw = load_checked("typing.yaml", TypingFile)
     return TypingRules(
-        regulator_heads=frozenset(raw["regulator_heads"]),
-        company_heads=frozenset(raw["company_heads"]),
-        media_heads=frozenset(raw["media_heads"]),
-        policy_heads=frozenset(raw["policy_heads"]),
-        short_title_heads=frozenset(raw["short_title_heads"]),
-        metonyms=dict(raw["metonyms"]),
-        stop_entities=frozenset(normalise_surface(s) for s in raw["stop_entities"]),
+        regulator_heads=frozenset(raw.regulator_heads),
+        company_heads=frozenset(raw.company_heads),
+        media_heads=frozenset(raw.media_heads),
+        policy_heads=frozenset(raw.policy_heads),
+        short_title_heads=frozenset(raw.short_title_heads),
+        metonyms=dict(raw.metonyms),
+        stop_entities=frozenset(normalise_surface(s) for s in raw.stop_entities),
         credit_patterns=tuple(
-            re.compile(p, re.IGNORECASE | re.MULTILINE) for p in raw["credit_patterns"]
+            re.compile(p, re.IGNORECASE | re.MULTILINE) for p in raw.credit_patterns
         ),
-        ner_labels=dict(raw["ner_labels"]),
-        event_heads=frozenset(raw["event_heads"]),
-        non_actor_heads=frozenset(raw["non_actor_heads"]),
-        places=frozenset(normalise_surface(p) for p in raw["places"]),
-        junk_characters=tuple(raw["junk_characters"]),
-        junk_patterns=re.compile("|".join(f"(?:{p})" for p in raw["junk_patterns"])),
-        person_titles=frozenset(raw["person_titles"]),
-        listing_preps=frozenset(raw["listing_preps"]),
-        dangling_words=frozenset(raw["dangling_words"]),
-        min_unknown_acronym=int(raw["min_unknown_acronym"]),
-        described_as={
-            noun: label for label, nouns in raw["described_as"].items() for noun in nouns
-        },
-        company_verbs=frozenset(raw["company_verbs"]),
-        product_heads=frozenset(raw["product_heads"]),
-        acting_verb_types=frozenset(raw["acting_verb_types"]),
+        ner_labels=dict(raw.ner_labels),
+        event_heads=frozenset(raw.event_heads),
+        non_actor_heads=frozenset(raw.non_actor_heads),
+        places=frozenset(normalise_surface(p) for p in raw.places),
+        junk_characters=tuple(raw.junk_characters),
+        junk_patterns=re.compile("|".join(f"(?:{p})" for p in raw.junk_patterns)),
+        person_titles=frozenset(raw.person_titles),
+        listing_preps=frozenset(raw.listing_preps),
+        dangling_words=frozenset(raw.dangling_words),
+        min_unknown_acronym=int(raw.min_unknown_acronym),
+        described_as={noun: label for label, nouns in raw.described_as.items() for noun in nouns},
+        company_verbs=frozenset(raw.company_verbs),
+        product_heads=frozenset(raw.product_heads),
+        acting_verb_types=frozenset(raw.acting_verb_types),
     )
 
 
@@ -273,7 +269,7 @@ def title_case_line(span: Span) -> bool:
     if len(words) < 2:
         return False
     capitalised = [t for t in words[1:] if t.is_title]
-    if len(capitalised) + 1 < TITLE_CASE_SHARE * len(words):
+    if len(capitalised) + 1 < limits().title_case_share * len(words):
         return False
     return any(t.pos_ in HEADLINE_POS or t.tag_.startswith("VB") for t in capitalised)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.data_files import limits
 from kg.extraction.sentences import sentence_number
 from kg.extraction.token_table import token_table
 from kg.model import Mention
@@ -19,8 +20,6 @@ METHOD = "joined"
 LABEL = "Regulator"
 FIRM = "Company"
 PLACE_TYPES = frozenset({"GPE", "LOC"})
-MAX_NAME_WORDS = 3  # capitalised words before the parenthesis, where no mention holds them
-MAX_BETWEEN = 3  # words between two organs' names: "of the China's" at most
 POSSESSIVES = frozenset({"'s", "’s"})
 
 
@@ -50,7 +49,7 @@ def _through_a_country(doc: Doc, first: Mention, second: Mention) -> bool:
     without a possessive, both organs of state, in one sentence."""
     if first.label != LABEL or second.label != LABEL or second.start < first.end:
         return False
-    if first.sentence != second.sentence or second.start - first.end > MAX_BETWEEN:
+    if first.sentence != second.sentence or second.start - first.end > limits().between_organs:
         return False
     words = [t.lower_ for t in doc[first.start : second.start]]
     if "of" not in words[1:]:
@@ -76,7 +75,11 @@ def _with_places_in_parentheses(doc: Doc, mentions: list[Mention]) -> list[Menti
         if place.ent_type_ not in PLACE_TYPES and not place.is_title:
             continue
         end = token.i + 3
-        while end < len(doc) and end - token.i - 3 < MAX_NAME_WORDS and _a_name_word(doc[end]):
+        while (
+            end < len(doc)
+            and end - token.i - 3 < limits().organ_name_words
+            and _a_name_word(doc[end])
+        ):
             end += 1
         if end == token.i + 3 or doc[end - 1].lower_ not in heads:
             continue
@@ -106,6 +109,10 @@ def _name_start(doc: Doc, parenthesis: int, ending_at: dict[int, Mention]) -> in
     if before is not None:
         return before.start
     first = parenthesis
-    while first > 0 and parenthesis - first < MAX_NAME_WORDS and _a_name_word(doc[first - 1]):
+    while (
+        first > 0
+        and parenthesis - first < limits().organ_name_words
+        and _a_name_word(doc[first - 1])
+    ):
         first -= 1
     return first if first < parenthesis else None

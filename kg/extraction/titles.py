@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.data_files import limits
 from kg.extraction.sentences import sentence_number
 from kg.extraction.token_table import token_table
 from kg.gazetteer import linked_id, without_jurisdiction
@@ -19,8 +20,6 @@ CONNECTORS = frozenset(
 # A verb form inside a title after one of these words belongs to it: "Measures for Regulating
 # ...", "Platforms Operated by ...". A finite verb, or a form after a name, is a headline's.
 VERB_FORMS_IN_TITLES = frozenset({"VBG", "VBN"})
-MAX_PARENTHESIS = 6  # "(Draft for Comment)", "(Trial)", "(2021 Revision)": part of the title
-MIN_TOKENS = 3
 JOINERS = frozenset({"and", "&"})
 NATIONALITY = frozenset({"china", "chinese", "prc"})
 
@@ -81,7 +80,9 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
             or doc[begin].dep_ == "case"
         ):
             begin += 1  # "China's Export Control Law" names the Export Control Law
-        if end - begin >= MIN_TOKENS - 1:  # two words: only a short title's (_each_title)
+        if (
+            end - begin >= limits().title_min_tokens - 1
+        ):  # two words: only a short title's (_each_title)
             trimmed.append((begin, end))
     return trimmed
 
@@ -105,7 +106,7 @@ def _with_parenthesis(doc: Doc, end: int) -> int:
     Comment)', '(Trial)'); an acronym in parentheses ('(PIPL)') is the title's short name."""
     if end + 1 >= len(doc) or doc[end].text != "(" or not doc[end + 1].is_title:
         return end
-    for token in doc[end + 1 : end + 2 + MAX_PARENTHESIS]:
+    for token in doc[end + 1 : end + 2 + limits().title_parenthesis]:
         if token.text == ")":
             return token.i + 1
         if token.is_upper or not (token.is_title or token.like_num or token.lower_ in CONNECTORS):
@@ -134,7 +135,7 @@ def _each_title(
     return [
         (b, e)
         for b, e in parts
-        if e - b >= MIN_TOKENS or (e - b == 2 and doc[e - 1].lower_ in short_heads)
+        if e - b >= limits().title_min_tokens or (e - b == 2 and doc[e - 1].lower_ in short_heads)
     ]
 
 
@@ -167,7 +168,7 @@ def policy_titles(
     ]
     for begin, end in runs:
         begin = _past_an_issuer(doc, begin, end, organs)
-        if end - 1 in organs or end - begin < MIN_TOKENS - 1:
+        if end - 1 in organs or end - begin < limits().title_min_tokens - 1:
             continue
         words = [t.lower_ for t in doc[begin:end]]
         if not any(w in policy_heads for w in words) or doc[begin:end].text.count("\n"):

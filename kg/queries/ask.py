@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from kg.data_files import QuestionsFile, load_checked
 from kg.errors import KGError
 from kg.extraction.dates import calendar_years, end_of_period
-from kg.model import MODALITIES, fact_id
+from kg.model import fact_id
 from kg.ontology import ontology
 from kg.queries.connections import connections
 from kg.queries.library import find_query, run_named
@@ -24,7 +25,6 @@ from kg.queries.linking import (
     tokens,
 )
 from kg.queries.question_parse import QuestionParse, parse_question
-from kg.resources import load_yaml
 from kg.store.base import GraphStore
 
 EVIDENCE_PER_ANSWER = 3
@@ -78,45 +78,39 @@ class QuestionRules:
 @cache
 def question_rules() -> QuestionRules:
     """The question patterns, loaded once."""
-    raw = load_yaml("questions.yaml")
+    raw = load_checked("questions.yaml", QuestionsFile)
     special = tuple(
         Special(
-            s["kind"],
-            s["example"],
-            s["query"],
-            tuple(re.compile(p, re.IGNORECASE) for p in s["patterns"]),
-            bool(s.get("unless_cue", False)),
+            s.kind,
+            s.example,
+            s.query,
+            tuple(re.compile(p, re.IGNORECASE) for p in s.patterns),
+            s.unless_cue,
         )
-        for s in raw["special"]
+        for s in raw.special
     )
     cues = tuple(
         Cue(
-            c["kind"],
-            re.compile(c["pattern"], re.IGNORECASE),
-            tuple(c["types"]),
-            c.get("noun"),
-            bool(c.get("symmetric")),
+            c.kind,
+            re.compile(c.pattern, re.IGNORECASE),
+            c.types,
+            c.noun,
+            c.symmetric,
         )
-        for c in raw["relations"]
+        for c in raw.relations
     )
     answer_types: dict[str, tuple[str, ...]] = {}
-    for label, nouns in raw["answer_types"].items():
+    for label, nouns in raw.answer_types.items():
         for noun in nouns:
             answer_types[noun] = (*answer_types.get(noun, ()), label)
-    for word, labels in raw["wh_types"].items():
+    for word, labels in raw.wh_types.items():
         answer_types[word] = tuple(labels)
-    dates = {k: re.compile(v, re.IGNORECASE) for k, v in raw["dates"].items()}
+    dates = {k: re.compile(v, re.IGNORECASE) for k, v in raw.dates.items()}
     modalities = []
-    for entry in raw["modalities"]:
-        unknown = set(entry["keep"]) - set(MODALITIES)
-        if unknown:
-            raise ValueError(
-                f"questions.yaml: modalities: unknown modality {sorted(unknown)}; "
-                f"known: {', '.join(MODALITIES)}"
-            )
-        modalities.append((re.compile(entry["pattern"], re.IGNORECASE), tuple(entry["keep"])))
+    for entry in raw.modalities:
+        modalities.append((re.compile(entry.pattern, re.IGNORECASE), tuple(entry.keep)))
     return QuestionRules(
-        special, cues, answer_types, frozenset(raw["frame_words"]), dates, tuple(modalities)
+        special, cues, answer_types, frozenset(raw.frame_words), dates, tuple(modalities)
     )
 
 
@@ -132,7 +126,7 @@ def modalities_asked(question: str) -> list[str]:
 def question_kinds() -> list[str]:
     """One example per kind of question understood, for the 'not understood' message."""
     return [
-        *load_yaml("questions.yaml")["examples"],
+        *load_checked("questions.yaml", QuestionsFile).examples,
         *(s.example for s in question_rules().special),
     ]
 

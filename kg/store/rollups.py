@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from kg.data_files import BoardSpec, RankingsFile, load_checked
 from kg.model import ArticleGraph
 from kg.ontology import ontology
-from kg.resources import load_yaml
 from kg.store.bulk import rows_table
 from kg.store.schema import LEADS_COLUMNS, fill, statement
 
@@ -95,38 +95,25 @@ def targets_key(types: Iterable[str]) -> str:
 @cache
 def size() -> int:
     """How many entities each board keeps."""
-    return int(load_yaml("rankings.yaml")["size"])
+    return load_checked("rankings.yaml", RankingsFile).size
 
 
 @cache
 def boards() -> dict[str, Board]:
     """Every kept ranking by key, checked against the ontology."""
     model = ontology()
-    raw = load_yaml("rankings.yaml")
-    found = {key: _board(key, spec) for key, spec in raw["boards"].items()}
-    targets = raw["targets"]
-    singles = [[name] for name, rel in model.relations.items() if targets["label"] in rel.range]
-    for types in (*singles, *raw["target_sets"]):
+    raw = load_checked("rankings.yaml", RankingsFile)
+    found = {key: _board(key, spec) for key, spec in raw.boards.items()}
+    targets = raw.targets
+    singles = [(name,) for name, rel in model.relations.items() if targets.label in rel.range]
+    for types in (*singles, *raw.target_sets):
         key = targets_key(types)
-        found[key] = _board(key, {**targets, "types": types})
+        found[key] = _board(key, targets.model_copy(update={"types": tuple(types)}))
     return found
 
 
-def _board(key: str, spec: dict[str, Any]) -> Board:
-    model = ontology()
-    if spec["ranked"] not in ("subject", "object"):
-        raise ValueError(f"rankings.yaml: board {key}: ranked must be subject or object")
-    for name in spec["types"]:
-        model.relation(name)
-    partner = spec.get("partner")
-    return Board(
-        key,
-        model.check_label(spec["label"]),
-        spec["ranked"],
-        tuple(spec["types"]),
-        model.check_label(partner) if partner else None,
-        bool(spec.get("by_year", False)),
-    )
+def _board(key: str, spec: BoardSpec) -> Board:
+    return Board(key, spec.label, spec.ranked, spec.types, spec.partner, spec.by_year)
 
 
 def target_type_sets() -> list[str]:
