@@ -310,6 +310,14 @@ class ModalityQuestion(DataModel):
         return keep
 
 
+class Linking(DataModel):
+    """How a name typed in a question is linked to an entity (rapidfuzz scores, 0-100)."""
+
+    fuzzy_accept: int = Field(gt=0, le=100)  # a lone fuzzy candidate this close is taken
+    fuzzy_suggest: int = Field(gt=0, le=100)  # candidates this close are offered instead
+    max_ngram: Count = Field(gt=0)  # words of the longest name looked up in a question
+
+
 class QuestionsFile(DataModel):
     """kg/data/questions.yaml."""
 
@@ -321,6 +329,7 @@ class QuestionsFile(DataModel):
     frame_words: Words
     modalities: tuple[ModalityQuestion, ...]
     dates: dict[str, str]
+    linking: Linking
 
     _labels = field_validator("answer_types", mode="before")(_labels)
     _regexes = field_validator("dates", mode="before")(_patterns)

@@ -87,6 +87,12 @@ def _set(data: dict[str, Any], path: str, value: Any) -> None:
         ),
         (
             "questions.yaml",
+            "linking.fuzzy_accept",
+            101,
+            "linking.fuzzy_accept: Input should be less than or equal to 100",
+        ),
+        (
+            "questions.yaml",
             "modalities.0.keep",
             ["certain"],
             "modalities.0.keep: Value error, unknown modality ['certain']",

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from kg.data_files import Linking, QuestionsFile, load_checked
 from kg.errors import KGError
 from kg.gazetteer import gazetteer, normalise_surface, surface_index
 from kg.model import Entity, name_key
@@ -15,11 +16,12 @@ from kg.model import Entity, name_key
 if TYPE_CHECKING:
     from kg.store.base import GraphStore
 
-FUZZY_ACCEPT = 90  # a single fuzzy candidate at least this close is taken
-FUZZY_SUGGEST = 60
-MAX_NGRAM = 8
 INDEX_PAGE = 5000  # entities read at a time when suggesting names after a miss
 _EDGE_PUNCTUATION = "?!.,;:\"'“”‘’()"
+
+
+def _linking() -> Linking:
+    return load_checked("questions.yaml", QuestionsFile).linking
 
 
 class UnknownEntityError(KGError):
@@ -122,7 +124,7 @@ class EntityLinker:
         one that has such relationships is the one meant."""
         found: list[Found] = []
         taken: set[int] = set()
-        for size in range(min(MAX_NGRAM, len(words)), 0, -1):
+        for size in range(min(_linking().max_ngram, len(words)), 0, -1):
             for start in range(len(words) - size + 1):
                 span = range(start, start + size)
                 if taken & set(span):
@@ -172,11 +174,13 @@ class EntityLinker:
             for entity_id in surfaces[surface]:
                 best[entity_id] = max(best.get(entity_id, 0.0), score)
         ranked = sorted(best.items(), key=lambda item: -item[1])
-        if ranked and ranked[0][1] >= FUZZY_ACCEPT:
+        if ranked and ranked[0][1] >= _linking().fuzzy_accept:
             runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
             if ranked[0][1] - runner_up >= 5:
                 return self.entities[ranked[0][0]]
-        suggestions = [self.entities[i].name for i, score in ranked if score >= FUZZY_SUGGEST]
+        suggestions = [
+            self.entities[i].name for i, score in ranked if score >= _linking().fuzzy_suggest
+        ]
         hint = f" Did you mean: {'; '.join(suggestions[:5])}?" if suggestions else ""
         raise UnknownEntityError(f"No entity named {name!r} in the graph.{hint}")
 
