@@ -136,11 +136,26 @@ def main() -> None:
     parser.add_argument("--bare", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--numpy-blas", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--bare-workers", type=int, default=1, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--ceiling",
+        action="store_true",
+        help="real text only: kg ingest with the store's writes switched off, one and two "
+        "workers (what two cores give kg without its writer)",
+    )
+    parser.add_argument("--no-writes", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.bare:
         bare_spacy(args.bare, args.numpy_blas, args.bare_workers)
         return
+    if args.no_writes:
+        ingest_without_writes(*args.no_writes)
+        return
     work = Path(tempfile.mkdtemp(prefix="kg-bench-ingest-"))
+    if args.ceiling:
+        real = work / "real.jsonl"
+        write_real(real, args.real)
+        measure_ceiling(work, real, args.real, args.rounds)
+        return
     if args.real > 0:  # --real 0: the synthetic part only
         real = work / "real.jsonl"
         real_words = write_real(real, args.real)
@@ -156,6 +171,39 @@ def main() -> None:
     print(f"peak RSS {args.count} / {args.count // 10} articles  "
           f"{one.rss:.0f} / {tenth.rss:.0f} MiB = {one.rss / tenth.rss:.2f}   "
           "target <= 1.25")  # fmt: skip
+
+
+def ingest_without_writes(path: str, workers: str, db: str) -> None:
+    """kg ingest as it runs, except that the store takes no writes (a stand-in, named so: it
+    measures what extraction alone gains from a second worker, the ceiling the writer lowers)."""
+    from kg.store.ladybug_store import LadybugStore
+
+    LadybugStore._write = lambda self, graphs, judgements: None  # type: ignore[method-assign]
+    from kg.cli.main import main as kg_main
+
+    sys.argv = ["kg", "ingest", path, "--workers", workers, "--db", db]
+    kg_main()
+
+
+def measure_ceiling(work: Path, corpus: Path, count: int, runs: int) -> None:
+    """One and two workers with the writes switched off, alternated RUNS times."""
+    stores = iter(range(1_000))
+
+    def command(workers: int) -> list[str]:
+        db = work / f"ceiling-{next(stores)}"
+        return [sys.executable, __file__, "--no-writes", str(corpus), str(workers), str(db)]
+
+    rounds = [(run_measured(command(1)), run_measured(command(2))) for _ in range(runs)]
+    ones = [one.seconds for one, _ in rounds]
+    twos = [two.seconds for _, two in rounds]
+    print(f"{count} real documents, kg ingest with no store writes ({runs} alternated runs):")
+    print("  one worker  " + ", ".join(f"{x:.1f}" for x in ones) + " s")
+    print("  two workers " + ", ".join(f"{x:.1f}" for x in twos) + " s")
+    print(
+        f"2 workers / 1, no writes: best {min(ones) / min(twos):.2f}, medians "
+        f"{median(ones) / median(twos):.2f}   (the target 1.7 counts the writes)",
+        flush=True,
+    )
 
 
 def ingest_command(path: Path, workers: int, db: Path) -> list[str]:
