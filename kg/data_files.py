@@ -46,21 +46,23 @@ def _load_checked(name: str, model: type[BaseModel]) -> BaseModel:
         raise KGError(f"kg/data/{name}: {where}: {first['msg']}") from None
 
 
-def _relation_types(names: object) -> object:
+def check_relation_types(names: object) -> object:
+    """NAMES (a list, or a dict's keys) checked to be the ontology's relationship types."""
     for name in names if isinstance(names, list | tuple | dict) else ():
         if name not in ontology().relations:
             raise ValueError(f"unknown relationship type {name!r}")
     return names
 
 
-def _labels(names: object) -> object:
+def check_labels(names: object) -> object:
+    """NAMES (a list, or a dict's keys) checked to be the ontology's labels."""
     for name in names if isinstance(names, list | tuple | dict) else ():
         if name not in ontology().labels:
             raise ValueError(f"unknown label {name!r}; known: {', '.join(ontology().labels)}")
     return names
 
 
-def _patterns(patterns: object) -> object:
+def check_patterns(patterns: object) -> object:
     """PATTERNS (one, a list, or a dict's values) checked to be regular expressions."""
     listed: list[object] = []
     if isinstance(patterns, str):
@@ -77,8 +79,9 @@ def _patterns(patterns: object) -> object:
     return patterns
 
 
-def _label(label: object) -> object:
-    return label if label is None else _labels([label]) and label
+def check_label(label: object) -> object:
+    """LABEL checked to be one of the ontology's labels, when there is one."""
+    return label if label is None else check_labels([label]) and label
 
 
 # gazetteer.yaml
@@ -93,183 +96,11 @@ class CuratedEntry(DataModel):
     known_for: Words | None = None  # names of curated organisations
     domains: Words | None = None  # what a regulator oversees: "the cybersecurity watchdog"
 
-    _label = field_validator("type", mode="before")(_label)
+    _label = field_validator("type", mode="before")(check_label)
 
 
 class GazetteerFile(RootModel[list[CuratedEntry]]):
     """kg/data/gazetteer.yaml: the curated entities."""
-
-
-# cues.yaml
-
-
-class VerbCue(DataModel):
-    lemmas: Words = ()
-    phrasal: dict[str, Words] | None = None  # lemma -> particles ("call in")
-    preps: Words = ()
-
-
-class NounCue(DataModel):
-    lemmas: Words
-    preps: Words
-
-
-class StateOwnership(DataModel):
-    not_holdings: Words
-    verbs: Words
-    agent_forms: Words
-
-
-class Attendance(DataModel):
-    verbs: Words
-    events: Words
-    window: Count = Field(gt=0)
-
-
-class Groups(DataModel):
-    nouns: Words
-    membership: Words
-    window: Count = Field(gt=0)
-
-
-class CuesFile(DataModel):
-    """kg/data/cues.yaml."""
-
-    verbs: dict[str, VerbCue]
-    retyped_when_not_allowed: dict[str, str]
-    state_ownership: StateOwnership
-    firm_acts: Words
-    acting_units: Words
-    delegates: Words
-    removal_particles: Words
-    object_preps: Words
-    object_participles: Words
-    nouns: dict[str, NounCue]
-    paying: Words
-    receiving: Words
-    relinquishing: Words
-    noun_agent_preps: Words
-    under_preps: Words
-    owner_participles: Words
-    agent_preps: dict[str, Words]
-    operator_preps: Words
-    role_preps: Words
-    owner_role_preps: Words
-    roles: dict[str, Words]  # relationship type (or OWNS_REVERSED) -> role phrases
-    former: Words
-    hedges: Words
-    hedge_phrases: Words
-    planned: Words
-    negations: Words
-    stances: Words
-    reporting: Words
-    statement_nouns: Words
-    misconduct: Words
-    misconduct_manners: Words
-    attendance: Attendance
-    groups: Groups
-    restructuring: Words
-    implicit_agent_window: Count = Field(gt=0)
-
-    _types = field_validator("verbs", "nouns", "firm_acts", mode="before")(_relation_types)
-
-    @field_validator("retyped_when_not_allowed", mode="before")
-    @classmethod
-    def _retyped(cls, pairs: object) -> object:
-        if isinstance(pairs, dict):
-            _relation_types([*pairs, *pairs.values()])
-        return pairs
-
-    @field_validator("roles", mode="before")
-    @classmethod
-    def _roles(cls, roles: object) -> object:
-        if isinstance(roles, dict):
-            _relation_types([t for t in roles if t != "OWNS_REVERSED"])
-        return roles
-
-
-# typing.yaml
-
-
-class DescribedPolicies(DataModel):
-    heads: Words
-    containers: Words
-    qualifiers: Words
-    not_topics: Words
-    unnamed: Words
-
-
-class Limits(DataModel):
-    """How far the rules look: windows and lengths in words, shares, margins."""
-
-    max_short_name: Count = Field(gt=0)  # words of a short name defined in parentheses
-    hereinafter_words: Count = Field(gt=0)  # words before it: "hereinafter referred to as the"
-    extended_name_words: Count = Field(gt=0)  # words after a known name, before its last word
-    extended_product_words: Count = Field(gt=0)
-    legal_form_abbreviation: Count = Field(gt=0)  # letters of "Inc", "Ltd", "Corp"
-    title_case_share: float = Field(gt=0, le=1)  # a headline's share of capitalised words
-    organ_name_words: Count = Field(gt=0)  # capitalised words before a parenthesis
-    between_organs: Count = Field(gt=0)  # words between two organs' names
-    caseless_min: Count = Field(gt=0)  # letters of a name matched whatever its case
-    possessed_within: Count = Field(gt=0)  # words between a possessive and what it owns
-    title_parenthesis: Count = Field(gt=0)  # words of "(Draft for Comment)" in a title
-    title_min_tokens: Count = Field(gt=0)
-
-
-class TypingFile(DataModel):
-    """kg/data/typing.yaml."""
-
-    regulator_heads: Words
-    company_heads: Words
-    product_heads: Words
-    media_heads: Words
-    policy_heads: Words
-    short_title_heads: Words
-    event_heads: Words
-    non_actor_heads: Words
-    places: Words
-    dangling_words: Words
-    min_unknown_acronym: Count = Field(gt=0)
-    junk_characters: Words
-    junk_patterns: Words
-    person_titles: Words
-    metonyms: dict[str, str]
-    stop_entities: Words
-    credit_patterns: Words
-    ner_labels: dict[str, str | None]  # spaCy label -> ours (ORG, GPE: typed by rules)
-    anaphors: dict[str, Words]
-    anaphor_window: Count = Field(gt=0)
-    anaphor_topic_first: Words
-    person_pronouns: Words
-    thing_pronouns: Words
-    organisation_labels: Words
-    pronoun_window: Count = Field(gt=0)
-    listing_preps: Words
-    policy_stage_prefixes: Words
-    jurisdiction_suffixes: Words
-    described_as: dict[str, Words]
-    acting_verb_types: Words
-    company_verbs: Words
-    described_policies: DescribedPolicies
-    description_heads: Words
-    limits: Limits
-
-    _labels = field_validator("anaphors", "described_as", "organisation_labels", mode="before")(
-        _labels
-    )
-    _types = field_validator("acting_verb_types", mode="before")(_relation_types)
-    _regexes = field_validator("junk_patterns", "credit_patterns", mode="before")(_patterns)
-
-
-@cache
-def typing_file() -> TypingFile:
-    """kg/data/typing.yaml, checked, once."""
-    return load_checked("typing.yaml", TypingFile)
-
-
-def limits() -> Limits:
-    """How far the rules look (typing.yaml's limits)."""
-    return typing_file().limits
 
 
 # questions.yaml
@@ -282,7 +113,7 @@ class SpecialQuestion(DataModel):
     patterns: Words
     unless_cue: bool = False
 
-    _regexes = field_validator("patterns", mode="before")(_patterns)
+    _regexes = field_validator("patterns", mode="before")(check_patterns)
 
 
 class RelationQuestion(DataModel):
@@ -292,15 +123,15 @@ class RelationQuestion(DataModel):
     noun: str | None = None
     symmetric: bool = False
 
-    _regexes = field_validator("pattern", mode="before")(_patterns)
-    _types = field_validator("types", mode="before")(_relation_types)
+    _regexes = field_validator("pattern", mode="before")(check_patterns)
+    _types = field_validator("types", mode="before")(check_relation_types)
 
 
 class ModalityQuestion(DataModel):
     pattern: str
     keep: Words  # modalities (kg.model.MODALITIES)
 
-    _regexes = field_validator("pattern", mode="before")(_patterns)
+    _regexes = field_validator("pattern", mode="before")(check_patterns)
 
     @field_validator("keep")
     @classmethod
@@ -331,8 +162,8 @@ class QuestionsFile(DataModel):
     dates: dict[str, str]
     linking: Linking
 
-    _labels = field_validator("answer_types", mode="before")(_labels)
-    _regexes = field_validator("dates", mode="before")(_patterns)
+    _labels = field_validator("answer_types", mode="before")(check_labels)
+    _regexes = field_validator("dates", mode="before")(check_patterns)
 
 
 # rankings.yaml
@@ -345,8 +176,8 @@ class BoardSpec(DataModel):
     types: Words = ()
     by_year: bool = False
 
-    _label = field_validator("label", "partner", mode="before")(_label)
-    _types = field_validator("types", mode="before")(_relation_types)
+    _label = field_validator("label", "partner", mode="before")(check_label)
+    _types = field_validator("types", mode="before")(check_relation_types)
 
 
 class RankingsFile(DataModel):
@@ -361,7 +192,7 @@ class RankingsFile(DataModel):
     @classmethod
     def _sets(cls, sets: object) -> object:
         for types in sets if isinstance(sets, list) else ():
-            _relation_types(types)
+            check_relation_types(types)
         return sets
 
 

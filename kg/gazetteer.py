@@ -8,10 +8,11 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from kg.data_files import GazetteerFile, TypingFile, load_checked
+from kg.data_files import GazetteerFile, load_checked
 from kg.model import Entity, name_key
 from kg.ontology import ontology
 from kg.resources import load_yaml
+from kg.rule_files import TypingFile
 
 
 def slugify(name: str) -> str:

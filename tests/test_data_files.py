@@ -9,17 +9,10 @@ from typing import Any
 import pytest
 
 from kg import data_files
-from kg.data_files import (
-    CuesFile,
-    DemoFile,
-    GazetteerFile,
-    QuestionsFile,
-    RankingsFile,
-    TypingFile,
-    load_checked,
-)
+from kg.data_files import DemoFile, GazetteerFile, QuestionsFile, RankingsFile, load_checked
 from kg.errors import KGError
 from kg.resources import load_yaml
+from kg.rule_files import CuesFile, TypingFile
 
 MODELS = {
     "cues.yaml": CuesFile,

@@ -20,6 +20,7 @@ SHARED = {
     "batches",
     "scores",
     "data_files",
+    "rule_files",
     "__init__",
 }
 ROOMS = {"extraction", "resolution", "store", "queries", "outputs", "jobs", "cli"}

@@ -8,10 +8,10 @@ from bisect import bisect_left
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from kg.data_files import limits
 from kg.extraction.sentences import sentence_number
 from kg.extraction.token_table import TokenTable, token_table
 from kg.model import Mention
+from kg.rule_files import limits
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
-from kg.data_files import TypingFile, load_checked
+from kg.data_files import load_checked
 from kg.extraction.sentences import sentence_of_tokens
 from kg.extraction.token_table import token_table
 from kg.model import Mention
+from kg.rule_files import TypingFile
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

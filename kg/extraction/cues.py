@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from kg.data_files import CuesFile, load_checked
+from kg.data_files import load_checked
+from kg.rule_files import CuesFile
 
 
 @dataclass(frozen=True)

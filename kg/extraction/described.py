@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from kg.data_files import TypingFile, load_checked
+from kg.data_files import load_checked
 from kg.extraction.cues import cues
 from kg.extraction.sentences import sentence_number
 from kg.extraction.token_table import token_table
 from kg.model import Mention
+from kg.rule_files import TypingFile
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

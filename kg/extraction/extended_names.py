@@ -10,12 +10,12 @@ from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from kg.data_files import limits
 from kg.extraction.cues import cues
 from kg.extraction.token_table import token_table
 from kg.gazetteer import alias_index, normalise_surface
 from kg.model import METONYMY, Mention
 from kg.resolution.rules import name_rules
+from kg.rule_files import limits
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from kg.data_files import limits
 from kg.model import Mention
 from kg.resolution.rules import name_rules
+from kg.rule_files import limits
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from kg.data_files import TypingFile, limits, load_checked
+from kg.data_files import load_checked
 from kg.extraction.acronyms import apply_acronyms
 from kg.extraction.anaphora import anaphor_rules, link_anaphors
 from kg.extraction.argument_names import argument_names
@@ -31,6 +31,7 @@ from kg.gazetteer import (
 from kg.model import METONYMY, Mention
 from kg.ontology import ontology
 from kg.resolution.rules import name_rules
+from kg.rule_files import TypingFile, limits
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.data_files import limits
 from kg.extraction.sentences import sentence_number
 from kg.extraction.token_table import token_table
 from kg.model import Mention
 from kg.resolution.rules import name_rules
+from kg.rule_files import limits
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from kg.data_files import limits
 from kg.errors import ModelError
 from kg.gazetteer import gazetteer
+from kg.rule_files import limits
 
 FINGERPRINT_KEY = "kg_fingerprint"  # in the pipeline's meta: what ingest's digests include
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from kg.data_files import limits
 from kg.extraction.groups import is_group
 from kg.extraction.rulebase import (
     NESTED,
@@ -20,6 +19,7 @@ from kg.extraction.rulebase import (
 )
 from kg.extraction.token_table import token_table
 from kg.model import METONYMY, Claim
+from kg.rule_files import limits
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
