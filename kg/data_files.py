@@ -18,7 +18,6 @@ from kg.resources import load_yaml
 
 M = TypeVar("M", bound=BaseModel)
 Words = tuple[str, ...]
-Count = int  # checked positive where declared with Field(gt=0)
 
 
 class DataModel(BaseModel):
@@ -81,7 +80,9 @@ def check_patterns(patterns: object) -> object:
 
 def check_label(label: object) -> object:
     """LABEL checked to be one of the ontology's labels, when there is one."""
-    return label if label is None else check_labels([label]) and label
+    if label is not None:
+        check_labels([label])
+    return label
 
 
 # gazetteer.yaml
@@ -146,7 +147,7 @@ class Linking(DataModel):
 
     fuzzy_accept: int = Field(gt=0, le=100)  # a lone fuzzy candidate this close is taken
     fuzzy_suggest: int = Field(gt=0, le=100)  # candidates this close are offered instead
-    max_ngram: Count = Field(gt=0)  # words of the longest name looked up in a question
+    max_ngram: int = Field(gt=0)  # words of the longest name looked up in a question
 
 
 class QuestionsFile(DataModel):
@@ -183,7 +184,7 @@ class BoardSpec(DataModel):
 class RankingsFile(DataModel):
     """kg/data/rankings.yaml."""
 
-    size: Count = Field(gt=0)
+    size: int = Field(gt=0)
     boards: dict[str, BoardSpec]
     targets: BoardSpec
     target_sets: tuple[Words, ...]

@@ -9,7 +9,6 @@ from functools import cache
 from pydantic import Field, field_validator
 
 from kg.data_files import (
-    Count,
     DataModel,
     Words,
     check_labels,
@@ -41,13 +40,13 @@ class StateOwnership(DataModel):
 class Attendance(DataModel):
     verbs: Words
     events: Words
-    window: Count = Field(gt=0)
+    window: int = Field(gt=0)
 
 
 class Groups(DataModel):
     nouns: Words
     membership: Words
-    window: Count = Field(gt=0)
+    window: int = Field(gt=0)
 
 
 class CuesFile(DataModel):
@@ -87,7 +86,7 @@ class CuesFile(DataModel):
     attendance: Attendance
     groups: Groups
     restructuring: Words
-    implicit_agent_window: Count = Field(gt=0)
+    implicit_agent_window: int = Field(gt=0)
 
     _types = field_validator("verbs", "nouns", "firm_acts", mode="before")(check_relation_types)
 
@@ -120,18 +119,18 @@ class DescribedPolicies(DataModel):
 class Limits(DataModel):
     """How far the rules look: windows and lengths in words, shares, margins."""
 
-    max_short_name: Count = Field(gt=0)  # words of a short name defined in parentheses
-    hereinafter_words: Count = Field(gt=0)  # words before it: "hereinafter referred to as the"
-    extended_name_words: Count = Field(gt=0)  # words after a known name, before its last word
-    extended_product_words: Count = Field(gt=0)
-    legal_form_abbreviation: Count = Field(gt=0)  # letters of "Inc", "Ltd", "Corp"
+    max_short_name: int = Field(gt=0)  # words of a short name defined in parentheses
+    hereinafter_words: int = Field(gt=0)  # words before it: "hereinafter referred to as the"
+    extended_name_words: int = Field(gt=0)  # words after a known name, before its last word
+    extended_product_words: int = Field(gt=0)
+    legal_form_abbreviation: int = Field(gt=0)  # letters of "Inc", "Ltd", "Corp"
     title_case_share: float = Field(gt=0, le=1)  # a headline's share of capitalised words
-    organ_name_words: Count = Field(gt=0)  # capitalised words before a parenthesis
-    between_organs: Count = Field(gt=0)  # words between two organs' names
-    caseless_min: Count = Field(gt=0)  # letters of a name matched whatever its case
-    possessed_within: Count = Field(gt=0)  # words between a possessive and what it owns
-    title_parenthesis: Count = Field(gt=0)  # words of "(Draft for Comment)" in a title
-    title_min_tokens: Count = Field(gt=0)
+    organ_name_words: int = Field(gt=0)  # capitalised words before a parenthesis
+    between_organs: int = Field(gt=0)  # words between two organs' names
+    caseless_min: int = Field(gt=0)  # letters of a name matched whatever its case
+    possessed_within: int = Field(gt=0)  # words between a possessive and what it owns
+    title_parenthesis: int = Field(gt=0)  # words of "(Draft for Comment)" in a title
+    title_min_tokens: int = Field(gt=0)
 
 
 class TypingFile(DataModel):
@@ -147,7 +146,7 @@ class TypingFile(DataModel):
     non_actor_heads: Words
     places: Words
     dangling_words: Words
-    min_unknown_acronym: Count = Field(gt=0)
+    min_unknown_acronym: int = Field(gt=0)
     junk_characters: Words
     junk_patterns: Words
     person_titles: Words
@@ -156,12 +155,12 @@ class TypingFile(DataModel):
     credit_patterns: Words
     ner_labels: dict[str, str | None]  # spaCy label -> ours (ORG, GPE: typed by rules)
     anaphors: dict[str, Words]
-    anaphor_window: Count = Field(gt=0)
+    anaphor_window: int = Field(gt=0)
     anaphor_topic_first: Words
     person_pronouns: Words
     thing_pronouns: Words
     organisation_labels: Words
-    pronoun_window: Count = Field(gt=0)
+    pronoun_window: int = Field(gt=0)
     listing_preps: Words
     policy_stage_prefixes: Words
     jurisdiction_suffixes: Words

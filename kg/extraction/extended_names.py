@@ -72,9 +72,8 @@ def _name_after(doc: Doc, end: int, taken: set[int], heads: frozenset[str], plac
     sentence_end = doc[end - 1].sent.end
     closed, position, words = end, end, 0
     named = placed  # a place, or a word that is more than a legal form
-    while (
-        position < sentence_end and position not in taken and words <= limits().extended_name_words
-    ):
+    longest = limits().extended_name_words
+    while position < sentence_end and position not in taken and words <= longest:
         token = doc[position]
         if token.text == "(" and position + 2 < sentence_end and doc[position + 2].text == ")":
             if not _capitalised(doc[position + 1]):
@@ -98,11 +97,8 @@ def _product_after(doc: Doc, end: int, taken: set[int], excluded: frozenset[str]
     words, legal forms, roles) end the run: 'Quillfeed Holdings', 'Quillfeed Chairman X'."""
     sentence_end = doc[end - 1].sent.end
     position = end
-    while (
-        position < sentence_end
-        and position not in taken
-        and position - end < limits().extended_product_words
-    ):
+    longest = limits().extended_product_words
+    while position < sentence_end and position not in taken and position - end < longest:
         token = doc[position]
         if (
             not token.is_alpha

@@ -65,6 +65,7 @@ def _with_places_in_parentheses(doc: Doc, mentions: list[Mention]) -> list[Menti
     from kg.extraction.mentions import typing_rules
 
     heads = typing_rules().company_heads
+    longest = limits().organ_name_words
     ending_at = {m.end: m for m in mentions}
     names: list[tuple[int, int]] = []
     lowers = token_table(doc).lowers
@@ -75,11 +76,7 @@ def _with_places_in_parentheses(doc: Doc, mentions: list[Mention]) -> list[Menti
         if place.ent_type_ not in PLACE_TYPES and not place.is_title:
             continue
         end = token.i + 3
-        while (
-            end < len(doc)
-            and end - token.i - 3 < limits().organ_name_words
-            and _a_name_word(doc[end])
-        ):
+        while end < len(doc) and end - token.i - 3 < longest and _a_name_word(doc[end]):
             end += 1
         if end == token.i + 3 or doc[end - 1].lower_ not in heads:
             continue
@@ -109,10 +106,7 @@ def _name_start(doc: Doc, parenthesis: int, ending_at: dict[int, Mention]) -> in
     if before is not None:
         return before.start
     first = parenthesis
-    while (
-        first > 0
-        and parenthesis - first < limits().organ_name_words
-        and _a_name_word(doc[first - 1])
-    ):
+    longest = limits().organ_name_words
+    while first > 0 and parenthesis - first < longest and _a_name_word(doc[first - 1]):
         first -= 1
     return first if first < parenthesis else None

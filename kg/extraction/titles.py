@@ -132,10 +132,11 @@ def _each_title(
             parts.append((start, token.i))
             start = token.i + 1
     parts.append((start, end))
+    shortest = limits().title_min_tokens
     return [
         (b, e)
         for b, e in parts
-        if e - b >= limits().title_min_tokens or (e - b == 2 and doc[e - 1].lower_ in short_heads)
+        if e - b >= shortest or (e - b == 2 and doc[e - 1].lower_ in short_heads)
     ]
 
 
@@ -166,9 +167,10 @@ def policy_titles(
     runs = [
         part for run in _runs(doc) for part in _each_title(doc, *run, policy_heads, short_heads)
     ]
+    shortest = limits().title_min_tokens
     for begin, end in runs:
         begin = _past_an_issuer(doc, begin, end, organs)
-        if end - 1 in organs or end - begin < limits().title_min_tokens - 1:
+        if end - 1 in organs or end - begin < shortest - 1:
             continue
         words = [t.lower_ for t in doc[begin:end]]
         if not any(w in policy_heads for w in words) or doc[begin:end].text.count("\n"):

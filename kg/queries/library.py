@@ -168,7 +168,7 @@ def _read_library(directory: Path) -> dict[str, NamedQuery]:
 
 def find_query(name: str) -> NamedQuery:
     """The named query NAME, or an error listing the available ones."""
-    queries = library()
+    queries = _shipped()
     if name not in queries:
         raise QueryError(f"Unknown query {name!r}. Available: {', '.join(sorted(queries))}")
     return queries[name]

@@ -72,9 +72,11 @@ def fill(template: str, fragments: Mapping[str, str] | None = None, **labels: st
         if key == "LOOKUP":
             if value not in (model.lookup["by_id"], model.lookup["by_name"]):
                 raise ValueError(f"Unknown lookup type {value!r}")
-        elif key == "TYPE" or key == "RELATION" and value != model.mentions_type:
+        elif key == "RELATION" and value == model.mentions_type:
+            pass  # the one relationship table outside the ontology's types
+        elif key in ("TYPE", "RELATION"):
             model.relation(value)
-        elif key != "RELATION":
+        else:
             model.check_label(value)
         template = template.replace(f"__{key}__", value)
     for key, fragment in (fragments or {}).items():
